@@ -2,19 +2,25 @@ package dev.teamsproactive.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code java -jar target/teams-proactive.jar [run|send FILE|sandbox] …} (interfaces.md section 2). */
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,
-        description = "Proactive Microsoft Teams messages, as Apache Camel routes.",
-        subcommands = {SandboxCommand.class})
-public final class Main implements Runnable {
+        description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
+        subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+    @Mixin
+    TargetOptions target = new TargetOptions();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
+    /** No command given: {@code run}, with the same options. */
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "The run command is not built yet");
+    public Integer call() throws Exception {
+        RunCommand run = new RunCommand();
+        run.target = target;
+        return run.call();
     }
 }

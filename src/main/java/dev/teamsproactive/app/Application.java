@@ -1,0 +1,122 @@
+package dev.teamsproactive.app;
+
+import dev.teamsproactive.sandbox.Sandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running service: Camel main with the YAML routes of {@code routes/}, the beans they call, and the
+ * settings of {@code config/}, aimed at the resolved {@link Target}.
+ */
+public final class Application implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    /**
+     * @param configDir  the folder of application.properties, messages/ and campaigns/
+     * @param routesDir  the folder of *.camel.yaml routes; null for ./routes when it exists, else the packaged ones
+     * @param inbox      whether the drop folder is watched (not for {@code send})
+     */
+    public record Options(Path configDir, Path routesDir, TargetResolver.Mode mode, String sandboxUrl, boolean inbox) {
+    }
+
+    private final Main main;
+    private final Sandbox sandbox;
+    private final Target target;
+    private final Wiring wiring;
+
+    private Application(Main main, Sandbox sandbox, Target target, Wiring wiring) {
+        this.main = main;
+        this.sandbox = sandbox;
+        this.target = target;
+        this.wiring = wiring;
+    }
+
+    public static Application start(Options options) throws Exception {
+        Settings settings = Settings.load(options.configDir(), System.getenv());
+        TargetResolver.Resolved resolved = TargetResolver.resolve(settings, options.mode(), options.sandboxUrl());
+        Target target = resolved.target();
+        Wiring wiring = null;
+        try {
+            wiring = Wiring.create(settings, target);
+            Main main = new Main();
+            main.configure().withRoutesIncludePattern(routesPattern(options.routesDir()));
+            main.setOverrideProperties(camelProperties(settings, target, options));
+            wiring.bindTo(main);
+            main.start();
+            LOG.info("Target: {}. Inbox: {}. Reports: {}.", target.description(), wiring.inbox().toAbsolutePath(),
+                    wiring.reports().toAbsolutePath());
+            return new Application(main, resolved.sandbox(), target, wiring);
+        } catch (Exception | Error e) {
+            if (wiring != null) {
+                wiring.close();
+            }
+            if (resolved.sandbox() != null) {
+                resolved.sandbox().close();
+            }
+            throw e;
+        }
+    }
+
+    private static String routesPattern(Path routesDir) {
+        Path dir = routesDir != null ? routesDir : Path.of("routes");
+        if (routesDir != null && !Files.isDirectory(routesDir)) {
+            throw new IllegalArgumentException("--routes: " + routesDir.toAbsolutePath() + " is not a folder");
+        }
+        return Files.isDirectory(dir) ? "file:" + dir.toAbsolutePath() + "/*.camel.yaml"
+                : "classpath:defaults/routes/*.camel.yaml";
+    }
+
+    /** What the routes' {{…}} placeholders read: the settings, plus the endpoints of the target. */
+    private static Properties camelProperties(Settings settings, Target target, Options options) {
+        Properties p = settings.resolved();
+        p.setProperty("teams.graph-url", Target.trimSlash(target.graph()));
+        p.setProperty("teams.bot-service-url", Target.trimSlash(target.botServiceUrl()));
+        p.setProperty("teams.tenant-id", target.credentials().tenantId());
+        p.setProperty("teams.app-external-id", target.appExternalId());
+        p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
+        p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
+        if (target.trust() != null) {
+            // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
+            p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);
+        }
+        return p;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public ProducerTemplate producer() {
+        return main.getCamelContext().createProducerTemplate();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public Wiring wiring() {
+        return wiring;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            wiring.close();
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

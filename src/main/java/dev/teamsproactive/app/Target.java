@@ -1,0 +1,33 @@
+package dev.teamsproactive.app;
+
+import javax.net.ssl.SSLContext;
+
+/**
+ * Where the routes send their calls, resolved once at start: Microsoft's endpoints of one cloud, or a
+ * sandbox. Everything downstream (tokens, Graph, Bot Connector) takes its URLs and trust from here, so
+ * the sandbox and Microsoft go through the same code path.
+ *
+ * @param description  one line for the start-up log, e.g. "the built-in sandbox at https://127.0.0.1:1234"
+ * @param authority    the identity platform's base URL (without the tenant)
+ * @param graph        Graph's base URL (without /v1.0)
+ * @param botServiceUrl the Bot Connector serviceUrl used when none is cached from a conversation
+ * @param trust        a TLS context to use instead of the JDK's default trust, or null (Microsoft endpoints)
+ */
+public record Target(String description, String authority, String graph, String botServiceUrl,
+        Credentials credentials, String appExternalId, SSLContext trust, boolean sandbox) {
+
+    /** The app registrations used for the two tokens. */
+    public record Credentials(String tenantId, String clientId, String clientSecret, String botAppId,
+            String botClientSecret, String botTenantId) {
+        @Override
+        public String toString() {
+            // Never print secrets, even by accident.
+            return "Credentials[tenantId=" + tenantId + ", clientId=" + clientId + ", botAppId=" + botAppId
+                    + ", botTenantId=" + botTenantId + "]";
+        }
+    }
+
+    public static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

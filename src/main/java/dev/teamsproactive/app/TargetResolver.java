@@ -1,0 +1,90 @@
+package dev.teamsproactive.app;
+
+import dev.teamsproactive.sandbox.Sandbox;
+import dev.teamsproactive.sandbox.SandboxOptions;
+import dev.teamsproactive.sandbox.tenant.Seed;
+import dev.teamsproactive.tls.SandboxTls;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Decides where calls go (interfaces.md section 2, "Target"): Microsoft when a client secret is configured,
+ * a sandbox started in this process with {@code --sandbox} or when no credentials are configured, or a
+ * sandbox already running elsewhere with {@code --sandbox-url}.
+ */
+public final class TargetResolver {
+    /** How the command line asked for the target. */
+    public enum Mode { AUTO, SANDBOX, SANDBOX_URL }
+
+    private TargetResolver() {
+    }
+
+    /** The resolved target, and the in-process sandbox when one was started (to be closed with the app). */
+    public record Resolved(Target target, Sandbox sandbox) {
+    }
+
+    public static Resolved resolve(Settings settings, Mode mode, String sandboxUrl) throws IOException {
+        Optional<String> secret = secret(settings, "teams.client-secret");
+        if (mode == Mode.SANDBOX_URL) {
+            return new Resolved(sandboxTarget(settings, Target.trimSlash(sandboxUrl), "the sandbox at " + sandboxUrl), null);
+        }
+        if (mode == Mode.SANDBOX || secret.isEmpty()) {
+            Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
+            String why = mode == Mode.SANDBOX ? "" : " (no client secret is configured)";
+            return new Resolved(sandboxTarget(settings, sandbox.url(), "the built-in sandbox at " + sandbox.url() + why),
+                    sandbox);
+        }
+        Cloud cloud = Cloud.parse(settings.get("teams.cloud", "global"));
+        String tenant = settings.require("teams.tenant-id");
+        String clientId = settings.require("teams.client-id");
+        String botAppId = settings.get("teams.bot-app-id", clientId);
+        String botSecret = secret(settings, "teams.bot-client-secret").orElse(secret.get());
+        Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret.get(), botAppId, botSecret,
+                settings.get("teams.bot-tenant-id", tenant));
+        return new Resolved(new Target("Microsoft " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " cloud, tenant "
+                + tenant, cloud.authority(), settings.get("teams.graph-url", cloud.graph()),
+                settings.get("teams.bot-service-url", cloud.botServiceUrl()), credentials,
+                settings.require("teams.app-external-id"), null, false), null);
+    }
+
+    /** A sandbox's endpoints with the default tenant's credentials, unless settings name others. */
+    private static Target sandboxTarget(Settings settings, String url, String description) throws IOException {
+        Seed seed = Seed.defaultTenant();
+        String tenant = settings.get("teams.tenant-id", seed.tenantId());
+        String clientId = settings.get("teams.client-id", seed.app().clientId());
+        String secret = secret(settings, "teams.client-secret").orElse(seed.app().clientSecret());
+        Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret,
+                settings.get("teams.bot-app-id", clientId), secret(settings, "teams.bot-client-secret").orElse(secret),
+                settings.get("teams.bot-tenant-id", tenant));
+        return new Target(description, url, url, url, credentials,
+                settings.get("teams.app-external-id", seed.app().externalId()), SandboxTls.clientContext(), true);
+    }
+
+    /**
+     * A secret from the environment ({@code TEAMS_CLIENT_SECRET}) or from the file named by {@code <key>-file};
+     * never from application.properties, which may be committed.
+     */
+    static Optional<String> secret(Settings settings, String key) throws IOException {
+        if (settings.fromFile(key)) {
+            throw new IllegalArgumentException("The secret " + key + " must not be written in application.properties: set "
+                    + Settings.environmentName(key) + " in the environment, or " + key
+                    + "-file to a file outside the repository");
+        }
+        Optional<String> direct = settings.get(key);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        Optional<String> file = settings.get(key + "-file");
+        if (file.isPresent()) {
+            Path path = Path.of(file.get());
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException(key + "-file names " + path.toAbsolutePath() + ", which cannot be read");
+            }
+            return Optional.of(Files.readString(path, StandardCharsets.UTF_8).trim());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.teamsproactive.app;
+
+import dev.teamsproactive.auth.TokenProvider;
+import dev.teamsproactive.delivery.Campaigns;
+import dev.teamsproactive.delivery.GraphText;
+import dev.teamsproactive.delivery.Messages;
+import dev.teamsproactive.delivery.Outcomes;
+import dev.teamsproactive.delivery.RecipientSteps;
+import dev.teamsproactive.delivery.Recorder;
+import dev.teamsproactive.delivery.Reports;
+import dev.teamsproactive.delivery.RetryPolicy;
+import dev.teamsproactive.delivery.ThrottleCounter;
+import dev.teamsproactive.delivery.Tokens;
+import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.message.MessageTemplates;
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+import org.apache.camel.main.Main;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+/** The beans the routes call, by the names the YAML uses, built from the settings and the target. */
+public final class Wiring implements AutoCloseable {
+    public static final String SANDBOX_TLS = "sandboxTls";
+    public static final String GRAPH_SCOPE_SUFFIX = "/.default";
+    public static final String BOT_SCOPE = "https://api.botframework.com/.default";
+
+    private final Settings settings;
+    private final Target target;
+    private final Ledger ledger;
+    private final ExecutorService recipientPool;
+    private final Path inbox;
+    private final Path reports;
+
+    private Wiring(Settings settings, Target target, Ledger ledger, ExecutorService recipientPool) {
+        this.settings = settings;
+        this.target = target;
+        this.ledger = ledger;
+        this.recipientPool = recipientPool;
+        this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
+        this.reports = Path.of(settings.get("teams.reports", "reports"));
+    }
+
+    public static Wiring create(Settings settings, Target target) throws java.io.IOException {
+        Ledger ledger = Ledger.open(settings.get("teams.ledger.url", "jdbc:h2:file:./data/ledger"),
+                settings.get("teams.ledger.user", "sa"), TargetResolver.secret(settings, "teams.ledger.password").orElse(""));
+        return new Wiring(settings, target, ledger, recipientPool(settings.getInt("teams.concurrency", 32)));
+    }
+
+    /**
+     * Workers for the split: a bounded queue, and the splitter itself works when it is full, so a file of
+     * a million rows is read no faster than it is sent (memory stays flat).
+     */
+    private static ExecutorService recipientPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 2),
+                r -> {
+                    Thread t = new Thread(r, "recipient-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    void bindTo(Main main) {
+        Target.Credentials c = target.credentials();
+        // A national cloud's Graph has its own audience; the sandbox answers for the global one.
+        String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
+                : Target.trimSlash(target.graph()).replaceFirst("^(https://[^/]+).*$", "$1");
+        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(), c.clientSecret(),
+                graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
+        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(), c.botClientSecret(),
+                BOT_SCOPE, target.trust(), target.sandbox());
+        Tokens tokens = new Tokens(graphToken, botToken);
+        ThrottleCounter throttles = new ThrottleCounter();
+        Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
+        main.bind("tokens", tokens);
+        main.bind("tokenRefresh", tokens);
+        main.bind("graphText", new GraphText());
+        main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
+                settings.getInt("teams.retry-after.max-retries", 10), throttles));
+        main.bind("outcomes", new Outcomes());
+        main.bind("messages", messages);
+        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
+        main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), Target.trimSlash(target.botServiceUrl())));
+        main.bind("recorder", new Recorder(ledger));
+        main.bind("reports", new Reports(ledger, reports, throttles, messages));
+        main.bind("recipientPool", recipientPool);
+        if (target.trust() != null) {
+            main.bind(SANDBOX_TLS, sslParameters(target));
+        }
+    }
+
+    private static SSLContextParameters sslParameters(Target target) {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(dev.teamsproactive.tls.SandboxTls.trustStore());
+            TrustManagersParameters trust = new TrustManagersParameters();
+            trust.setTrustManager((X509TrustManager) tmf.getTrustManagers()[0]);
+            SSLContextParameters p = new SSLContextParameters();
+            p.setTrustManagers(trust);
+            return p;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot trust the sandbox certificate", e);
+        }
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public Path reports() {
+        return reports;
+    }
+
+    @Override
+    public void close() {
+        recipientPool.shutdownNow();
+        ledger.close();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.teamsproactive.delivery;
+
+import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.message.MessageTemplate;
+import dev.teamsproactive.message.MessageTemplates;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
+
+/** The bot-send stage's renderer: each campaign's template, checked once, filled per recipient. */
+public final class Messages {
+    private final MessageTemplates templates;
+    private final Map<String, MessageTemplate> byCampaign = new ConcurrentHashMap<>();
+
+    public Messages(MessageTemplates templates) {
+        this.templates = templates;
+    }
+
+    MessageTemplate load(String name, String source) {
+        try {
+            return templates.load(name);
+        } catch (RejectedInputException e) {
+            // The template is the campaign's problem: name the campaign's file, and why.
+            throw new RejectedInputException(source, e.getMessage(), e);
+        }
+    }
+
+    void prepare(String campaignId, MessageTemplate template) {
+        byCampaign.put(campaignId, template);
+    }
+
+    /** The body becomes the activity to post, with this recipient's columns in the placeholders. */
+    @SuppressWarnings("unchecked")
+    public void render(Exchange exchange) {
+        String campaignId = exchange.getProperty(Props.CAMPAIGN_ID, String.class);
+        MessageTemplate template = byCampaign.get(campaignId);
+        if (template == null) {
+            template = templates.load(exchange.getProperty(Props.TEMPLATE, String.class));
+            byCampaign.put(campaignId, template);
+        }
+        Map<String, String> variables = exchange.getProperty(Props.VARIABLES, Map.class);
+        exchange.getIn().setBody(template.render(variables == null ? Map.of() : variables).activity());
+        exchange.setProperty(Props.ATTEMPTS, exchange.getProperty(Props.ATTEMPTS, 0, Integer.class) + 1);
+    }
+
+    /** Forgets a finished campaign's template. */
+    public void finished(String campaignId) {
+        byCampaign.remove(campaignId);
+    }
+}

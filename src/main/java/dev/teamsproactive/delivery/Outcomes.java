@@ -1,0 +1,128 @@
+package dev.teamsproactive.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamsproactive.ledger.DeliveryStatus;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sets a recipient's outcome (status, code, detail) on the exchange, for the record route to write. */
+public final class Outcomes {
+    private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public void sent(Exchange exchange) {
+        String activityId = null;
+        try {
+            JsonNode body = JSON.readTree(exchange.getIn().getBody(String.class));
+            activityId = body.path("id").asText(null);
+        } catch (Exception unreadable) {
+            // A 2xx without the documented {"id"} still delivered the message.
+        }
+        exchange.setProperty(Props.ACTIVITY_ID, activityId);
+        set(exchange, DeliveryStatus.SENT, null, null);
+    }
+
+    public void invalidRecipient(Exchange exchange) {
+        set(exchange, DeliveryStatus.FAILED, "InvalidRecipient", exchange.getProperty(Props.KEY_PROBLEM, String.class));
+    }
+
+    public void userNotFound(Exchange exchange) {
+        set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has the "
+                + describeKind(exchange.getProperty(Props.KEY_KIND, String.class)) + " "
+                + exchange.getProperty(Props.KEY_VALUE, String.class));
+    }
+
+    public void installationMissing(Exchange exchange) {
+        set(exchange, DeliveryStatus.FAILED, "InstallationNotFound",
+                "The app was installed but Graph lists no installation of it for this user");
+    }
+
+    public void chatNotFound(Exchange exchange) {
+        set(exchange, DeliveryStatus.FAILED, "ChatNotFound",
+                "The app is installed but its chat with the user did not appear in time");
+    }
+
+    /** An HTTP call failed for good: the service's error code (or the status) and message become the outcome. */
+    public void failedCall(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught instanceof HttpOperationFailedException http) {
+            ServiceError error = ServiceError.of(http);
+            set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
+            LOG.warn("Recipient failed: campaign={} line={} recipient={} step={} status={} code={} requestId={}",
+                    exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE),
+                    exchange.getProperty(Props.RECIPIENT), stepOf(http.getUri()), http.getStatusCode(), error.code(),
+                    error.requestId());
+        } else {
+            String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
+                    : "ConnectionFailed";
+            set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());
+            LOG.warn("Recipient failed: campaign={} line={} recipient={} code={} reason={}",
+                    exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE),
+                    exchange.getProperty(Props.RECIPIENT), code, caught);
+        }
+    }
+
+    /** Something of our own failed: the recipient is FAILED with InternalError; the campaign goes on. */
+    public void failedInternally(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("Recipient failed on an internal error: campaign={} line={}", exchange.getProperty(Props.CAMPAIGN_ID),
+                exchange.getProperty(Props.LINE), caught);
+        set(exchange, DeliveryStatus.FAILED, "InternalError", caught == null ? null : caught.toString());
+    }
+
+    static void set(Exchange exchange, DeliveryStatus status, String code, String detail) {
+        exchange.setProperty(Props.STATUS, status.name());
+        exchange.setProperty(Props.CODE, code);
+        exchange.setProperty(Props.DETAIL, detail);
+    }
+
+    private static String describeKind(String kind) {
+        return "MAIL".equals(kind) ? "mail address" : "UPN".equals(kind) ? "user principal name" : "id";
+    }
+
+    /** The path of the call without ids, e.g. /v1.0/users/{…}/teamwork/installedApps, for the log line. */
+    static String stepOf(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        String path = uri.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
+        return path.replaceAll("/(users|installedApps|conversations|teams|groups)/[^/]+", "/$1/{…}");
+    }
+
+    /** The error code, message and request-id of a Graph or Bot Connector error answer. */
+    record ServiceError(String code, String detail, String requestId) {
+        static ServiceError of(HttpOperationFailedException e) {
+            String code = Integer.toString(e.getStatusCode());
+            String message = e.getStatusText();
+            String requestId = header(e.getResponseHeaders(), "request-id");
+            try {
+                JsonNode error = JSON.readTree(e.getResponseBody()).path("error");
+                if (error.path("code").isTextual() && !error.path("code").asText().isBlank()) {
+                    code = error.path("code").asText();
+                }
+                if (error.path("message").isTextual()) {
+                    message = error.path("message").asText();
+                }
+                if (requestId == null && error.path("innerError").path("request-id").isTextual()) {
+                    requestId = error.path("innerError").path("request-id").asText();
+                }
+            } catch (Exception notJson) {
+                // The status code alone is the outcome's code.
+            }
+            String detail = e.getStatusCode() + " " + message + (requestId != null ? " (request-id " + requestId + ")" : "");
+            return new ServiceError(code, detail, requestId);
+        }
+
+        private static String header(Map<String, String> headers, String name) {
+            if (headers == null) {
+                return null;
+            }
+            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.teamsproactive.delivery;
+
+/** Names of the exchange properties the routes and beans share; the YAML routes spell the same names. */
+public final class Props {
+    // The campaign
+    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String CAMPAIGN_FILE = "campaignFile";
+    public static final String SOURCE = "source";
+    public static final String TEMPLATE = "template";
+    public static final String TOTAL = "total";
+    // One recipient row
+    public static final String LINE = "line";
+    public static final String RECIPIENT = "recipient";
+    public static final String VARIABLES = "variables";
+    public static final String KEY_KIND = "keyKind";
+    public static final String KEY_VALUE = "keyValue";
+    public static final String KEY_PATH = "keyPath";
+    public static final String KEY_LITERAL = "keyLiteral";
+    public static final String KEY_PROBLEM = "keyProblem";
+    public static final String ROW_DONE = "rowDone";
+    // What Graph and the Bot Connector told us
+    public static final String USER_ID = "userId";
+    public static final String INSTALLATION_ID = "installationId";
+    public static final String CHAT_ID = "chatId";
+    public static final String SERVICE_URL = "serviceUrl";
+    public static final String ACTIVITY_ID = "activityId";
+    public static final String ATTEMPTS = "attempts";
+    // The outcome
+    public static final String STATUS = "status";
+    public static final String CODE = "code";
+    public static final String DETAIL = "detail";
+
+    private Props() {
+    }
+}
