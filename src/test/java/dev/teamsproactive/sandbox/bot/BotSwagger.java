@@ -105,7 +105,7 @@ final class BotSwagger {
                 Map.Entry<String, JsonNode> member = it.next();
                 JsonNode propertySchema = resolved.path("properties").get(member.getKey());
                 if (propertySchema == null) {
-                    out.add(path + "." + member.getKey() + " is not a property of " + (ref != null ? ref : "it"));
+                    out.add(path + "." + member.getKey() + " is not a property of " + (ref != null ? ref : path));
                 } else {
                     check(member.getValue(), propertySchema, path + "." + member.getKey(), out);
                 }

@@ -12,6 +12,8 @@ import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import dev.teamsproactive.sandbox.SandboxTestClient.Answer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +57,10 @@ class SendActivityTest {
         JsonNode deliveries = bot.deliveries();
         assertThat(deliveries).hasSize(1);
         JsonNode d = deliveries.get(0);
+        List<String> fields = new ArrayList<>();
+        d.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("conversationId", "userId", "activityId", "text", "summary",
+                "attachments", "at");
         assertThat(d.path("conversationId").asText()).isEqualTo(chat);
         assertThat(d.path("userId").asText()).isEqualTo(ada);
         assertThat(d.path("activityId").asText()).isEqualTo(activityId);
