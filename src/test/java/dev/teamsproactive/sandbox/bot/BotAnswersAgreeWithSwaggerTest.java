@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** Each Bot Connector answer of the sandbox has a status and a body the swagger allows for that operation. */
 class BotAnswersAgreeWithSwaggerTest {
-    private static final String CONVERSATIONS = "/v3/conversations";
-    private static final String ACTIVITIES = "/v3/conversations/{conversationId}/activities";
-    private static final String ACTIVITY = "/v3/conversations/{conversationId}/activities/{activityId}";
+    private static final String CONVERSATIONS = BotConnectorApi.CONVERSATIONS;
+    private static final String ACTIVITIES = BotConnectorApi.ACTIVITIES;
+    private static final String ACTIVITY = BotConnectorApi.ACTIVITY;
     private static Sandbox sandbox;
     private static BotCalls bot;
 

@@ -52,6 +52,15 @@ class BotSchemaAgreesWithSwaggerTest {
         assertThat(BotSwagger.typeOf(BotSwagger.definition("Activity").path("properties").path("type"))).isEqualTo("string");
     }
 
+    @Test
+    void everyOperationTheSandboxServesIsInTheSwagger() {
+        for (BotConnectorApi.Operation op : BotConnectorApi.OPERATIONS) {
+            JsonNode path = BotSwagger.root().path("paths").path(op.path());
+            assertThat(path.has(op.method().name().toLowerCase(java.util.Locale.ROOT)))
+                    .as("%s %s in the swagger", op.method(), op.path()).isTrue();
+        }
+    }
+
     /** Every shape reachable from the two request bodies the sandbox checks, by swagger definition. */
     private static Map<String, ObjectShape> shapes() {
         Map<String, ObjectShape> out = new LinkedHashMap<>();

@@ -212,6 +212,40 @@ class SendActivityTest {
         assertThat(bot.send(thread, text("In the thread")).status()).isEqualTo(201);
     }
 
+    @Test
+    void aReplyToAnActivityGoesToTheSameConversation() {
+        String ada = bot.userId("ada@contoso.example");
+        String chat = bot.install(ada);
+        String first = bot.send(chat, text("Question?")).json().path("id").asText();
+
+        Answer reply = bot.client.post("/v3/conversations/" + chat + "/activities/" + first, bot.token(),
+                text("Follow-up").put("replyToId", first).toString());
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(bot.deliveries()).extracting(d -> d.path("text").asText()).containsExactly("Question?", "Follow-up");
+        assertThat(bot.deliveries().get(1).path("userId").asText()).isEqualTo(ada);
+    }
+
+    @Test
+    void sendsAreCountedByPathTemplateAndStatusInTheStats() {
+        String chat = bot.install(bot.userId("ada@contoso.example"));
+        bot.send(chat, text("One"));
+        bot.send(bot.chatOf(bot.userId("grace@contoso.example")), text("Two"));
+
+        // The sandbox counts a request once its answer is written: poll until the second one is in.
+        String template = "POST /v3/conversations/{conversationId}/activities";
+        JsonNode stats = bot.client.get("/_sandbox/stats", null).json();
+        for (long end = System.currentTimeMillis() + 5_000; stats.path("requests").path(template).path("403").asInt() == 0
+                && System.currentTimeMillis() < end;) {
+            stats = bot.client.get("/_sandbox/stats", null).json();
+        }
+
+        JsonNode sends = stats.path("requests").path(template);
+        assertThat(sends.path("201").asInt()).isEqualTo(1);
+        assertThat(sends.path("403").asInt()).isEqualTo(1);
+        assertThat(stats.path("deliveries").asInt()).isEqualTo(1);
+    }
+
     static void assertError(Answer answer, int status, String code) {
         assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
         assertThat(answer.json().path("error").path("code").asText()).as("code of %s", answer.body()).isEqualTo(code);
