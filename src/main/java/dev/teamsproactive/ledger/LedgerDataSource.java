@@ -1,0 +1,49 @@
+package dev.teamsproactive.ledger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/** A small connection pool for the two databases the ledger supports: H2 (embedded) and PostgreSQL. */
+final class LedgerDataSource {
+    static final int POOL_SIZE = 10;
+
+    private LedgerDataSource() {
+    }
+
+    static HikariDataSource open(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ledger");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        // Every operation is an explicit short transaction (Transactions commits or rolls back).
+        config.setAutoCommit(false);
+        switch (Dialect.of(jdbcUrl)) {
+            case H2 -> {
+                config.setDriverClassName("org.h2.Driver");
+                // Stream query results instead of buffering them, so reports of any size stay small in memory.
+                config.setConnectionInitSql("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            case POSTGRESQL -> config.setDriverClassName("org.postgresql.Driver");
+        }
+        return new HikariDataSource(config);
+    }
+
+    enum Dialect {
+        H2, POSTGRESQL;
+
+        static Dialect of(String jdbcUrl) {
+            if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:")) {
+                return H2;
+            }
+            if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
+                return POSTGRESQL;
+            }
+            // The URL may carry a password: name only its scheme.
+            String scheme = jdbcUrl == null ? "null" : jdbcUrl.replaceFirst("^(jdbc:[^:]*).*$", "$1");
+            throw new IllegalArgumentException("The ledger runs on H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…), not "
+                    + scheme);
+        }
+    }
+}
