@@ -25,8 +25,13 @@ import javax.sql.DataSource;
  * the campaign) is settled by the database's keys and row locks, not by Java locks.
  */
 public final class Ledger implements AutoCloseable {
-    /** An H2 database in {@code ./data}, kept across restarts. */
-    public static final String DEFAULT_JDBC_URL = "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE";
+    /**
+     * An H2 database in {@code ./data}, kept across restarts. H2 is told not to close itself when
+     * the JVM begins to exit, so outcomes of recipients still in flight during a graceful shutdown
+     * are recorded; {@link #close()} closes it.
+     */
+    public static final String DEFAULT_JDBC_URL =
+            "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;

@@ -2,6 +2,8 @@ package dev.teamsproactive.ledger;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A small connection pool for the two databases the ledger supports: H2 (embedded) and PostgreSQL. */
 final class LedgerDataSource {
@@ -33,6 +35,8 @@ final class LedgerDataSource {
     enum Dialect {
         H2, POSTGRESQL;
 
+        private static final Pattern JDBC_SCHEME = Pattern.compile("jdbc:[A-Za-z0-9]+");
+
         static Dialect of(String jdbcUrl) {
             if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:")) {
                 return H2;
@@ -41,9 +45,10 @@ final class LedgerDataSource {
                 return POSTGRESQL;
             }
             // The URL may carry a password: name only its scheme.
-            String scheme = jdbcUrl == null ? "null" : jdbcUrl.replaceFirst("^(jdbc:[^:]*).*$", "$1");
-            throw new IllegalArgumentException("The ledger runs on H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…), not "
-                    + scheme);
+            Matcher scheme = JDBC_SCHEME.matcher(jdbcUrl == null ? "" : jdbcUrl);
+            String named = scheme.lookingAt() ? scheme.group() : "a URL that is not a JDBC URL";
+            throw new IllegalArgumentException(
+                    "The ledger runs on H2 (jdbc:h2:…) or PostgreSQL (jdbc:postgresql:…), not " + named);
         }
     }
 }

@@ -24,5 +24,8 @@ class H2LedgerTest extends LedgerContractTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jdbc:mysql")
                 .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> Ledger.open("postgres://ledger:hunter2@db/ledger", "u", "p"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("hunter2");
     }
 }

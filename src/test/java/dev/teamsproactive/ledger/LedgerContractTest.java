@@ -318,7 +318,7 @@ abstract class LedgerContractTest {
     }
 
     @Test
-    void concurrentSavesOfOneConversationLeaveOneRow() throws Exception {
+    void concurrentSavesOfOneConversationAllSucceedAndOneOfThemIsKept() throws Exception {
         List<CachedConversation> saved = Concurrently.run(8,
                 i -> ledger.saveConversation("t", "u-ada", "inst", "19:chat-" + i, null));
 
