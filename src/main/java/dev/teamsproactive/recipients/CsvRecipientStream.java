@@ -31,7 +31,7 @@ final class CsvRecipientStream implements RecipientStream {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private final String recipientColumn;
-    private final int recipientIndex;
+    private final List<Integer> recipientIndexes;
     private final char delimiter;
     private long linesRead;
     private Recipient next;
@@ -71,7 +71,7 @@ final class CsvRecipientStream implements RecipientStream {
             if (recipientColumn == null) {
                 throw new RejectedInputException(file, headerLine, noRecipientColumn(header));
             }
-            recipientIndex = header.indexOf(recipientColumn);
+            recipientIndexes = RecipientColumns.ranked(header);
         } catch (RuntimeException e) {
             closeQuietly();
             throw e;
@@ -136,8 +136,15 @@ final class CsvRecipientStream implements RecipientStream {
                 variables.put(header.get(i), i < record.size() ? record.get(i) : "");
             }
         }
-        String raw = recipientIndex < record.size() ? record.get(recipientIndex) : "";
-        RecipientKey key = RecipientKey.fromColumn(recipientColumn, raw);
+        int used = recipientIndexes.get(0);
+        for (int index : recipientIndexes) {
+            if (index < record.size() && !record.get(index).isBlank()) {
+                used = index;
+                break;
+            }
+        }
+        String raw = used < record.size() ? record.get(used) : "";
+        RecipientKey key = RecipientKey.fromColumn(header.get(used), raw);
         if (hasExtraCells(record)) {
             key = RecipientKey.invalid(RecipientKey.MALFORMED_ROW, "the row has " + record.size()
                     + " cells but the header has " + header.size() + ": a value holding a '"

@@ -184,7 +184,7 @@ final class JsonRecipientStream implements RecipientStream {
                 keySeen.accept(name);
             }
         }
-        String column = RecipientColumns.pick(variables.keySet());
+        String column = RecipientColumns.pickFilled(variables);
         if (column == null) {
             return new Recipient(line, "", RecipientKey.invalid(RecipientKey.INVALID_RECIPIENT,
                     "the object has none of the keys " + RecipientColumns.acceptedList()), variables);

@@ -1,9 +1,16 @@
 package dev.teamsproactive.recipients;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** The columns (CSV) or keys (JSON) that name a recipient, in the order they are preferred. */
+/**
+ * The columns (CSV) or keys (JSON) that name a recipient, in the order they are preferred.
+ * A file may hold several (say {@code id} and {@code mail}): each row is addressed by the most
+ * preferred one that is filled on that row, so one file can mix object ids, UPNs and mail-only
+ * users. A filled but invalid cell is reported, never passed over for another column.
+ */
 public final class RecipientColumns {
 
     /** Accepted names, most preferred first; matched case-insensitively. */
@@ -16,7 +23,7 @@ public final class RecipientColumns {
     }
 
     /**
-     * The recipient column among {@code names}: the one matching the earliest entry of
+     * The preferred recipient column among {@code names}: the one matching the earliest entry of
      * {@link #ACCEPTED} (so a file with both {@code mail} and {@code id} is addressed by id,
      * whatever the column order), the leftmost when the same name appears twice in other case.
      * Null when none matches.
@@ -30,6 +37,31 @@ public final class RecipientColumns {
             }
         }
         return null;
+    }
+
+    /** Indexes of every recipient column in {@code names}, most preferred first. */
+    static List<Integer> ranked(List<String> names) {
+        List<Integer> indexes = new ArrayList<>();
+        for (String accepted : ACCEPTED) {
+            for (int i = 0; i < names.size(); i++) {
+                if (names.get(i).equalsIgnoreCase(accepted)) {
+                    indexes.add(i);
+                }
+            }
+        }
+        return indexes;
+    }
+
+    /** The recipient key of one JSON object: the most preferred one holding a value, else the most preferred. */
+    static String pickFilled(Map<String, String> row) {
+        for (String accepted : ACCEPTED) {
+            for (Map.Entry<String, String> cell : row.entrySet()) {
+                if (cell.getKey().equalsIgnoreCase(accepted) && !cell.getValue().isBlank()) {
+                    return cell.getKey();
+                }
+            }
+        }
+        return pick(row.keySet());
     }
 
     static Source sourceOf(String column) {

@@ -80,6 +80,27 @@ class CsvRecipientsTest {
     }
 
     @Test
+    void eachRowUsesTheMostPreferredRecipientColumnItFills() {
+        Path file = write(dir, "mixed.csv", """
+                id,mail,name
+                1569d944-27fd-5601-9416-3e3519eef744,ada@contoso.example,Ada
+                ,marie.keller@contoso.example,Marie
+                o'brien@contoso.example,,Siobhan
+                ../x,grace@contoso.example,Not passed over
+                ,,Nobody
+                """);
+
+        List<Recipient> rows = readAll(file);
+
+        assertThat(RecipientFile.validate(file).recipientColumn()).isEqualTo("id");
+        assertThat(rows).extracting(r -> r.key().kind())
+                .containsExactly(Kind.OBJECT_ID, Kind.MAIL, Kind.UPN, Kind.INVALID, Kind.INVALID);
+        assertThat(rows.get(1).raw()).isEqualTo("marie.keller@contoso.example");
+        assertThat(rows.get(3).raw()).isEqualTo("../x");
+        assertThat(rows.get(4).key().problem()).isEqualTo("the recipient is empty");
+    }
+
+    @Test
     void headerNamesAreTrimmedAndSemicolonSpreadsheetsAreRead() {
         Path file = write(dir, "excel-de.csv", "upn ; name\nada@contoso.example;Ada\n");
 

@@ -88,6 +88,14 @@ class JsonRecipientsTest {
     }
 
     @Test
+    void eachObjectUsesTheMostPreferredRecipientKeyItFills() {
+        Path file = write(dir, "mixed.json", "[{\"id\":\"\",\"mail\":\"marie.keller@contoso.example\"},{\"upn\":\"ada@contoso.example\",\"mail\":\"x@y.z\"}]");
+
+        assertThat(readAll(file)).extracting(r -> r.key().value())
+                .containsExactly("marie.keller@contoso.example", "ada@contoso.example");
+    }
+
+    @Test
     void anUnknownExtensionStartingWithABracketIsJson() {
         Path file = write(dir, "list", "  [{\"upn\":\"ada@contoso.example\"}]");
 
