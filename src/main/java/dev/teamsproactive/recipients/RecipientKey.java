@@ -1,0 +1,93 @@
+package dev.teamsproactive.recipients;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Who a row is for, checked once so the pipeline can put it into a Graph URL without further
+ * thought: {@link #pathSegment()} for {@code /users/{key}}, {@link #odataLiteral()} for
+ * {@code $filter=mail eq '…'}. An {@link Kind#INVALID} key carries the {@link #problem()} and
+ * {@link #code()} the route records for that row instead of calling anything.
+ */
+public record RecipientKey(Kind kind, String value, String problem, String code) {
+
+    public enum Kind { OBJECT_ID, UPN, MAIL, INVALID }
+
+    /** The code of a row whose recipient cannot be used. */
+    public static final String INVALID_RECIPIENT = "InvalidRecipient";
+    /** The code of a row whose shape is wrong (more cells than the header, a nested JSON value). */
+    public static final String MALFORMED_ROW = "MalformedRow";
+
+    public RecipientKey {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.INVALID) {
+            Objects.requireNonNull(problem, "problem");
+            Objects.requireNonNull(code, "code");
+        } else {
+            Objects.requireNonNull(value, "value");
+            problem = null;
+            code = null;
+        }
+    }
+
+    /**
+     * The key for a cell of the given recipient column (matched case-insensitively:
+     * {@code id}, {@code userPrincipalName}, {@code upn}, {@code mail}, {@code email}).
+     */
+    public static RecipientKey fromColumn(String column, String cell) {
+        return RecipientKeyRules.check(RecipientColumns.sourceOf(column), cell);
+    }
+
+    public static RecipientKey invalid(String code, String problem) {
+        return new RecipientKey(Kind.INVALID, null, problem, code);
+    }
+
+    public boolean isValid() {
+        return kind != Kind.INVALID;
+    }
+
+    /**
+     * The value percent-encoded as one URL path segment: RFC 3986 unreserved characters and
+     * {@code @} stay, everything else becomes %XX of its UTF-8 bytes (so {@code '} is {@code %27}).
+     */
+    public String pathSegment() {
+        requireValid();
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (isUnreserved(c) || c == '@') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The value as the inside of an OData string literal ({@code '} doubled), for
+     * {@code $filter=mail eq '…'}. The caller still URL-encodes the whole query.
+     */
+    public String odataLiteral() {
+        requireValid();
+        return value.replace("'", "''");
+    }
+
+    private void requireValid() {
+        if (!isValid()) {
+            throw new IllegalStateException("invalid recipient has no URL form: " + problem);
+        }
+    }
+
+    private static boolean isUnreserved(int c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+
+    @Override
+    public String toString() {
+        return isValid() ? kind.name().toLowerCase(Locale.ROOT) + ":" + value : "invalid(" + code + ": " + problem + ")";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.teamsproactive.recipients;
+
+import java.io.Closeable;
+import java.util.Iterator;
+
+/**
+ * The rows of one recipients file, read lazily from disk: only the current row is in memory.
+ * Closing releases the file (Camel's streaming split closes it when it is done or fails).
+ * A file-level problem met while reading surfaces as a
+ * {@link dev.teamsproactive.input.RejectedInputException}; a bad row does not: it comes out as a
+ * {@link Recipient} with an invalid key.
+ */
+public interface RecipientStream extends Iterator<Recipient>, Closeable {
+
+    /** The recipient column (CSV) or the recipient key of the first object (JSON). */
+    String recipientColumn();
+
+    @Override
+    void close();
+}
