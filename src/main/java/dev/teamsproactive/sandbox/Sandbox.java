@@ -93,7 +93,7 @@ public final class Sandbox implements AutoCloseable {
         new InspectionApi(tenant).register(router);
         Api api = new Api(vertx, router, tenant);
         new TokenEndpoint(tenant).register(api);
-        new GraphApi().register(api);
+        new GraphApi(tenant).register(router, api);
         new BotConnectorApi(tenant).register(api);
         router.route().last().handler(ctx -> notFound(ctx));
         return router;
