@@ -64,7 +64,11 @@ public final class TokenProvider {
         return "Bearer " + acquire(fresh).accessToken();
     }
 
-    private IAuthenticationResult acquire(ClientCredentialParameters parameters) {
+    /**
+     * One caller at a time: a cache hit is quick, and at a campaign's start dozens of threads would otherwise
+     * all miss the empty cache together and each ask the token endpoint.
+     */
+    private synchronized IAuthenticationResult acquire(ClientCredentialParameters parameters) {
         try {
             return app.acquireToken(parameters).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
