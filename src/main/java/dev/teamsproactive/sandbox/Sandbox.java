@@ -94,7 +94,7 @@ public final class Sandbox implements AutoCloseable {
         Api api = new Api(vertx, router, tenant);
         new TokenEndpoint(tenant).register(api);
         new GraphApi(tenant).register(router, api);
-        new BotConnectorApi().register(api);
+        new BotConnectorApi(tenant).register(api);
         router.route().last().handler(ctx -> notFound(ctx));
         return router;
     }

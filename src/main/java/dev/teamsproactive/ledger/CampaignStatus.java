@@ -1,0 +1,5 @@
+package dev.teamsproactive.ledger;
+
+public enum CampaignStatus {
+    RUNNING, FINISHED
+}

@@ -1,0 +1,97 @@
+package dev.teamsproactive.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** SQL for the {@code campaigns} table. */
+final class CampaignsTable {
+    private static final String COLUMNS = "id, source, template, total, status, started_at, finished_at, throttled";
+
+    private CampaignsTable() {
+    }
+
+    static void insert(Connection c, String id, String source, String template, long total, Instant startedAt)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO campaigns (id, source, template, total, status,"
+                + " started_at, throttled, done_rows) VALUES (?, ?, ?, ?, 'RUNNING', ?, 0, 0)")) {
+            insert.setString(1, id);
+            insert.setString(2, Columns.clip(source, 1024));
+            insert.setString(3, Columns.clip(template, 256));
+            insert.setLong(4, total);
+            Columns.setInstant(insert, 5, startedAt);
+            insert.executeUpdate();
+        }
+    }
+
+    static Optional<Campaign> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM campaigns WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Campaign(rows.getString("id"), rows.getString("source"),
+                        rows.getString("template"), rows.getLong("total"),
+                        CampaignStatus.valueOf(rows.getString("status")), Columns.getInstant(rows, "started_at"),
+                        Columns.getInstant(rows, "finished_at"), rows.getLong("throttled")));
+            }
+        }
+    }
+
+    static long total(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT total FROM campaigns WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalArgumentException("no campaign " + id);
+                }
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    static boolean isComplete(Connection c, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT done_rows >= total FROM campaigns WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
+    }
+
+    static void addDoneRows(Connection c, String id, long n) throws SQLException {
+        update(c, "UPDATE campaigns SET done_rows = done_rows + ? WHERE id = ?", n, id);
+    }
+
+    static void addThrottled(Connection c, String id, long n) throws SQLException {
+        update(c, "UPDATE campaigns SET throttled = throttled + ? WHERE id = ?", n, id);
+    }
+
+    static void setTotal(Connection c, String id, long total) throws SQLException {
+        update(c, "UPDATE campaigns SET total = ? WHERE id = ?", total, id);
+    }
+
+    /** Flips RUNNING to FINISHED; true only for the one transaction that did it. */
+    static boolean finish(Connection c, String id, Instant finishedAt) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE campaigns SET status = 'FINISHED', finished_at = ? WHERE id = ? AND status = 'RUNNING'")) {
+            Columns.setInstant(update, 1, finishedAt);
+            update.setString(2, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    private static void update(Connection c, String sql, long n, String id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(sql)) {
+            update.setLong(1, n);
+            update.setString(2, id);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalArgumentException("no campaign " + id);
+            }
+        }
+    }
+}

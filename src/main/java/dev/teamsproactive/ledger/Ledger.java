@@ -1,0 +1,314 @@
+package dev.teamsproactive.ledger;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The campaign ledger: campaigns, one delivery row per recipient row, the users each campaign has
+ * claimed, and the conversation cache, in a SQL database (embedded H2 by default, PostgreSQL when
+ * configured). Safe to call from many route threads at once: each method is one short transaction,
+ * and every "who was first" question (same file twice, same user twice, last recipient finishing
+ * the campaign) is settled by the database's keys and row locks, not by Java locks.
+ */
+public final class Ledger implements AutoCloseable {
+    /**
+     * An H2 database in {@code ./data}, kept across restarts. H2 is told not to close itself when
+     * the JVM begins to exit, so outcomes of recipients still in flight during a graceful shutdown
+     * are recorded; {@link #close()} closes it.
+     */
+    public static final String DEFAULT_JDBC_URL =
+            "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+
+    private final DataSource dataSource;
+    private final AutoCloseable ownedPool;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    private Ledger(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
+        this.dataSource = dataSource;
+        this.ownedPool = ownedPool;
+        this.transactions = new Transactions(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Opens (and creates or upgrades the schema of) the ledger at a JDBC URL: {@code jdbc:h2:…} or
+     * {@code jdbc:postgresql:…}; a null or blank URL means {@link #DEFAULT_JDBC_URL}.
+     */
+    public static Ledger open(String jdbcUrl, String user, String password) {
+        String url = jdbcUrl == null || jdbcUrl.isBlank() ? DEFAULT_JDBC_URL : jdbcUrl.trim();
+        HikariDataSource pool = LedgerDataSource.open(url, user, password);
+        try {
+            LedgerSchema.migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Ledger(pool, pool, Clock.systemUTC());
+    }
+
+    /** A ledger over a data source someone else owns (closing the ledger leaves it open). */
+    public static Ledger over(DataSource dataSource) {
+        LedgerSchema.migrate(dataSource);
+        return new Ledger(dataSource, null, Clock.systemUTC());
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    // ---- campaigns ------------------------------------------------------------------------------
+
+    /**
+     * Records a campaign, or finds it when its id is already known (the same source again).
+     *
+     * @param id    a {@link CampaignIds} id
+     * @param total how many recipient rows it has (see {@link #setTotal} when that is known later)
+     */
+    public CampaignRegistration registerCampaign(String id, String source, String template, long total) {
+        CampaignIds.requireSafe(id);
+        Objects.requireNonNull(source, "source");
+        boolean isNew;
+        try {
+            transactions.run(c -> {
+                CampaignsTable.insert(c, id, source, template, total, now());
+                return null;
+            });
+            isNew = true;
+        } catch (DuplicateKeyException alreadyKnown) {
+            isNew = false;
+        }
+        boolean created = isNew;
+        return transactions.run(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
+                progress(c, id)));
+    }
+
+    public Optional<Campaign> findCampaign(String campaignId) {
+        return transactions.run(c -> CampaignsTable.find(c, campaignId));
+    }
+
+    /** Sets the number of recipient rows, for a source whose size is known only once split. */
+    public void setTotal(String campaignId, long total) {
+        transactions.run(c -> {
+            CampaignsTable.setTotal(c, campaignId, total);
+            return null;
+        });
+    }
+
+    /** Adds to the count of 429 answers the campaign met. */
+    public void addThrottled(String campaignId, long n) {
+        if (n <= 0) {
+            return;
+        }
+        transactions.run(c -> {
+            CampaignsTable.addThrottled(c, campaignId, n);
+            return null;
+        });
+    }
+
+    public Progress progress(String campaignId) {
+        return transactions.run(c -> progress(c, campaignId));
+    }
+
+    private static Progress progress(Connection c, String campaignId) throws SQLException {
+        long total = CampaignsTable.total(c, campaignId);
+        Map<DeliveryStatus, Long> counts = DeliveriesTable.countByStatus(c, campaignId);
+        long sent = counts.get(DeliveryStatus.SENT);
+        long failed = counts.get(DeliveryStatus.FAILED);
+        long inDoubt = counts.get(DeliveryStatus.IN_DOUBT);
+        long skipped = counts.get(DeliveryStatus.SKIPPED);
+        long done = sent + failed + inDoubt + skipped;
+        return new Progress(total, done, sent, failed, inDoubt, skipped, Math.max(0, total - done));
+    }
+
+    /** True once every recipient row has a final status (one row read, cheap to ask per recipient). */
+    public boolean isComplete(String campaignId) {
+        return transactions.run(c -> CampaignsTable.isComplete(c, campaignId));
+    }
+
+    /**
+     * Marks the campaign FINISHED. Returns true only for the one caller that changed it, so when
+     * several last recipients finish at once exactly one of them writes the report.
+     */
+    public boolean finishCampaign(String campaignId) {
+        return transactions.run(c -> CampaignsTable.finish(c, campaignId, now()));
+    }
+
+    /** How often each code occurs among the final rows that were not SENT ("byCode" of the summary). */
+    public Map<String, Long> failureCodes(String campaignId) {
+        return transactions.run(c -> DeliveriesTable.countFailureCodes(c, campaignId));
+    }
+
+    // ---- recipient rows -------------------------------------------------------------------------
+
+    /**
+     * Claims one recipient row (its line in the source) before anything is sent for it.
+     * {@link RowClaim#claimed()} tells whether to go on.
+     */
+    public RowClaim claimRow(String campaignId, int line, String recipient) {
+        try {
+            transactions.run(c -> {
+                DeliveriesTable.insertPending(c, campaignId, line, recipient, now());
+                return null;
+            });
+            return new RowClaim(RowClaim.Result.NEW, DeliveryStatus.PENDING);
+        } catch (DuplicateKeyException alreadyThere) {
+            DeliveryStatus status = transactions.run(c -> DeliveriesTable.status(c, campaignId, line)).orElseThrow();
+            return new RowClaim(status.isFinal() ? RowClaim.Result.ALREADY_FINAL : RowClaim.Result.PENDING_EXISTS,
+                    status);
+        }
+    }
+
+    /**
+     * Records the user a claimed row resolved to and claims that user for this line, so the user is
+     * messaged at most once per campaign however many rows name them.
+     */
+    public UserClaim claimUser(String campaignId, int line, String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("a resolved user id is required");
+        }
+        try {
+            return transactions.run(c -> {
+                DeliveriesTable.setUserId(c, campaignId, line, userId, now());
+                UserClaimsTable.insert(c, campaignId, userId, line);
+                return UserClaimsTable.holder(c, campaignId, userId, line);
+            });
+        } catch (DuplicateKeyException heldAlready) {
+            return transactions.run(c -> {
+                DeliveriesTable.setUserId(c, campaignId, line, userId, now());
+                return UserClaimsTable.holder(c, campaignId, userId, line);
+            });
+        }
+    }
+
+    /** Writes a row's final status. A SENT row keeps SENT whatever comes later. */
+    public void recordOutcome(Outcome outcome) {
+        recordOutcomes(List.of(outcome));
+    }
+
+    /** Writes many final statuses in one transaction (one JDBC batch in the usual case). */
+    public void recordOutcomes(List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        // One order for every writer, so two batches never wait on each other's rows in a cycle.
+        List<Outcome> ordered = new ArrayList<>(outcomes);
+        ordered.sort(Comparator.comparing(Outcome::campaignId).thenComparingInt(Outcome::line));
+        try {
+            writeOutcomes(ordered);
+        } catch (DuplicateKeyException rowAppearedMeanwhile) {
+            // Another thread inserted one of these rows since we looked: now they are all updates.
+            writeOutcomes(ordered);
+        }
+    }
+
+    private void writeOutcomes(List<Outcome> ordered) {
+        transactions.run(c -> {
+            Instant now = now();
+            Map<String, Long> newlyDone = new TreeMap<>();
+            List<Outcome> notPending = new ArrayList<>();
+            try (PreparedStatement finishPending = DeliveriesTable.prepareFinishPending(c)) {
+                for (Outcome o : ordered) {
+                    DeliveriesTable.bindOutcome(finishPending, o, now);
+                    finishPending.addBatch();
+                }
+                int[] updated = finishPending.executeBatch();
+                for (int i = 0; i < updated.length; i++) {
+                    if (updated[i] < 0) {
+                        throw new IllegalStateException("the JDBC driver did not report batch update counts");
+                    }
+                    if (updated[i] == 1) {
+                        newlyDone.merge(ordered.get(i).campaignId(), 1L, Long::sum);
+                    } else {
+                        notPending.add(ordered.get(i));
+                    }
+                }
+            }
+            for (Outcome o : notPending) {
+                if (!DeliveriesTable.replaceFinal(c, o, now) && DeliveriesTable.insertFinal(c, o, now)) {
+                    newlyDone.merge(o.campaignId(), 1L, Long::sum);
+                }
+            }
+            for (Map.Entry<String, Long> done : newlyDone.entrySet()) {
+                CampaignsTable.addDoneRows(c, done.getKey(), done.getValue());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Streams a campaign's rows in line order to {@code consumer}, a page at a time (never the
+     * whole campaign in memory). The consumer runs inside a read transaction: keep it to writing.
+     */
+    public void forEachDelivery(String campaignId, Consumer<DeliveryRow> consumer) {
+        transactions.run(c -> {
+            DeliveriesTable.forEach(c, campaignId, consumer);
+            return null;
+        });
+    }
+
+    // ---- conversation cache ---------------------------------------------------------------------
+
+    public Optional<CachedConversation> findConversation(String tenantId, String userId) {
+        return transactions.run(c -> ConversationCacheTable.find(c, tenantId, userId));
+    }
+
+    /** Remembers (or replaces) a user's conversation with the bot. */
+    public CachedConversation saveConversation(String tenantId, String userId, String installationId, String chatId,
+            String serviceUrl) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(chatId, "chatId");
+        CachedConversation conversation = new CachedConversation(tenantId, userId, installationId, chatId, serviceUrl,
+                now());
+        Transactions.Work<Void> upsert = c -> {
+            if (!ConversationCacheTable.update(c, conversation)) {
+                ConversationCacheTable.insert(c, conversation);
+            }
+            return null;
+        };
+        try {
+            transactions.run(upsert);
+        } catch (DuplicateKeyException savedMeanwhile) {
+            transactions.run(upsert);
+        }
+        return conversation;
+    }
+
+    /** Forgets a conversation that stopped working (the app was uninstalled, the chat is gone). */
+    public boolean forgetConversation(String tenantId, String userId) {
+        return transactions.run(c -> ConversationCacheTable.delete(c, tenantId, userId));
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Both databases keep at least microseconds; milliseconds keep reports short and equal on both. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            try {
+                ownedPool.close();
+            } catch (Exception e) {
+                throw new LedgerException("closing the ledger's connection pool failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.teamsproactive.ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import javax.sql.DataSource;
+
+/**
+ * Runs each ledger operation as one short transaction on a pooled connection. Lock conflicts
+ * between concurrent route threads (deadlock, serialization failure, lock time-out) are retried a
+ * few times; a duplicate key surfaces as {@link DuplicateKeyException} so callers can tell "someone
+ * else was first" from a failure.
+ */
+final class Transactions {
+    /** Work done inside a transaction; the connection is committed after it returns. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final DataSource dataSource;
+
+    Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    <T> T run(Work<T> work) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (SQLException e) {
+                if (SqlStates.isUniqueViolation(e)) {
+                    throw new DuplicateKeyException(e);
+                }
+                if (!SqlStates.isLockConflict(e) || attempt == MAX_ATTEMPTS) {
+                    throw new LedgerException("ledger operation failed (SQLState " + e.getSQLState() + "): "
+                            + e.getMessage(), e);
+                }
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    private <T> T runOnce(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            // The ledger's own pool hands out connections with auto-commit off; a borrowed data source may not.
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            } finally {
+                if (autoCommit) {
+                    connection.setAutoCommit(true);
+                }
+            }
+        }
+    }
+
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    /** A short random pause so two threads that collided do not collide again in step. */
+    private static void pauseBeforeRetry(int attempt) {
+        long maxMillis = 5L << attempt;
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis) * 1_000_000L);
+    }
+}
