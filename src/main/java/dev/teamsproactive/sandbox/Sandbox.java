@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 public final class Sandbox implements AutoCloseable {
     /** Bodies above this are refused outright; the Bot Connector's own 413 comes far below it. */
     private static final long BODY_LIMIT = 8L * 1024 * 1024;
+    /** The status the request log gives a request that got no answer (connection closed first). */
+    public static final int NO_ANSWER = 0;
     private final Vertx vertx;
     private final Tenant tenant;
     private final List<HttpServer> servers;
@@ -118,8 +120,10 @@ public final class Sandbox implements AutoCloseable {
             }
             template = ctx.request().method().name() + " (no such path)";
         }
-        tenant.requests().record(template, ctx.request().method().name(), path, ctx.request().query(),
-                ctx.response().getStatusCode());
+        // A request whose connection closed before an answer was written (the reset fault, or a client that
+        // gave up) is recorded with status 0: Vert.x would otherwise report its default status, 200.
+        int status = ctx.response().ended() ? ctx.response().getStatusCode() : NO_ANSWER;
+        tenant.requests().record(template, ctx.request().method().name(), path, ctx.request().query(), status);
     }
 
     public String url() {
