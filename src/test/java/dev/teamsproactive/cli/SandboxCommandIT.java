@@ -93,7 +93,8 @@ class SandboxCommandIT {
                 Arguments.of(List.of("--seed", "."), "--seed: cannot read"),
                 Arguments.of(List.of("--seed", "broken.json"), "broken.json, line 3, column"),
                 Arguments.of(List.of("--seed", "no-tenant.json"), "no-tenant.json, line 1, column"),
-                Arguments.of(List.of("--seed", "odd-behavior.json"), "Unknown behavior 'grumpy'"));
+                Arguments.of(List.of("--seed", "odd-behavior.json"), "Unknown behavior 'grumpy'"),
+                Arguments.of(List.of("--seed", "bad-certificate.json"), "app.certificate is not a PEM X.509 certificate"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,6 +104,8 @@ class SandboxCommandIT {
         Files.writeString(workDir.resolve("no-tenant.json"), "{\"app\":{\"externalId\":\"e\",\"clientId\":\"c\",\"clientSecret\":\"s\"}}");
         Files.writeString(workDir.resolve("odd-behavior.json"), "{\"tenantId\":\"t\",\"app\":{\"externalId\":\"e\",\"clientId\":\"c\","
                 + "\"clientSecret\":\"s\"},\"users\":[{\"id\":\"u\",\"userPrincipalName\":\"u@x\",\"behavior\":\"grumpy\"}]}");
+        Files.writeString(workDir.resolve("bad-certificate.json"), "{\"tenantId\":\"t\",\"app\":{\"externalId\":\"e\","
+                + "\"clientId\":\"c\",\"certificate\":\"-----BEGIN CERTIFICATE-----\\nnot base64\\n-----END CERTIFICATE-----\"}}");
         String[] args = Stream.concat(Stream.of("sandbox", "--port", "0"), flags.stream()).toArray(String[]::new);
 
         try (JarProcess sandbox = JarProcess.start(workDir, args)) {

@@ -12,10 +12,12 @@ import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The identity platform's v2.0 token endpoint for the client-credentials grant with a secret
- * (teams-platform-facts.md section 1, interfaces.md section 3), plus the OpenID metadata document.
+ * The identity platform's v2.0 token endpoint for the client-credentials grant with a secret or a
+ * certificate assertion (teams-platform-facts.md section 1, interfaces.md section 3), plus the OpenID
+ * metadata document.
  *
  * <p>Checks run in the order Entra ID's do: the tenant in the path, the request's own parameters
  * (grant type, client id, scope), then the client's credential. Every refusal is a 400 in the identity
@@ -29,9 +31,11 @@ public final class TokenEndpoint {
     public static final String BOT_FRAMEWORK_TENANT_ID = "d6d49420-f39b-4df7-a1dc-d59a935871db";
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     private final Tenant tenant;
+    private final Optional<ClientAssertions> assertions;
 
     public TokenEndpoint(Tenant tenant) {
         this.tenant = tenant;
+        this.assertions = ClientAssertions.of(tenant.app().certificate());
     }
 
     public void register(Api api) {
@@ -87,21 +91,18 @@ public final class TokenEndpoint {
                     + clientId + "' was not found in the directory '" + tenantInPath + "'.");
             return;
         }
-        if (!clientAuthenticated(ctx, form, clientId)) {
+        if (!clientAuthenticated(ctx, form, clientId, tenantInPath)) {
             return;
         }
         issue(ctx, clientId, ownTenant ? tenant.tenantId() : BOT_FRAMEWORK_TENANT_ID, audience);
     }
 
-    /** Checks the secret (or refuses an assertion); answers the error itself and returns false when it fails. */
-    private boolean clientAuthenticated(RoutingContext ctx, MultiMap form, String clientId) {
+    /** Checks the secret or the certificate assertion; answers the error itself and returns false when it fails. */
+    private boolean clientAuthenticated(RoutingContext ctx, MultiMap form, String clientId, String tenantInPath) {
         String assertion = form.get("client_assertion");
         String secret = form.get("client_secret");
         if (assertion != null) {
-            IdentityErrors.send(ctx, 400, "invalid_client", 700027, "AADSTS700027: The certificate used to sign"
-                    + " the client assertion is not registered on application '" + clientId
-                    + "'. The sandbox accepts client secrets only.");
-            return false;
+            return assertionAccepted(ctx, form, assertion, clientId, tenantInPath);
         }
         if (secret == null) {
             IdentityErrors.send(ctx, 400, "invalid_client", 7000218, "AADSTS7000218: The request body must contain"
@@ -112,6 +113,27 @@ public final class TokenEndpoint {
             IdentityErrors.send(ctx, 400, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided."
                     + " Ensure the secret being sent in the request is the client secret value, not the client secret ID,"
                     + " for a secret added to app '" + clientId + "'.");
+            return false;
+        }
+        return true;
+    }
+
+    private boolean assertionAccepted(RoutingContext ctx, MultiMap form, String assertion, String clientId,
+            String tenantInPath) {
+        if (!JWT_BEARER.equals(form.get("client_assertion_type"))) {
+            IdentityErrors.send(ctx, 400, "invalid_request", 50027, "AADSTS50027: client_assertion_type must be '"
+                    + JWT_BEARER + "'.");
+            return false;
+        }
+        if (assertions.isEmpty()) {
+            IdentityErrors.send(ctx, 400, "invalid_client", 700027, "AADSTS700027: No certificate is registered on"
+                    + " application '" + clientId + "' to check the client assertion (the seed's app.certificate is empty).");
+            return false;
+        }
+        Optional<String> problem = assertions.get().problem(assertion, clientId, tenantInPath);
+        if (problem.isPresent()) {
+            IdentityErrors.send(ctx, 400, "invalid_client", 700027, "AADSTS700027: Client assertion failed signature"
+                    + " validation or its claims are wrong: " + problem.get() + ".");
             return false;
         }
         return true;
@@ -151,6 +173,9 @@ public final class TokenEndpoint {
     }
 
     private boolean secretMatches(String given) {
+        if (tenant.app().clientSecret() == null) {
+            return false; // an app registered with a certificate only
+        }
         // Constant-time, so the sandbox does not teach clients a timing habit that would be unsafe elsewhere.
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
                 tenant.app().clientSecret().getBytes(StandardCharsets.UTF_8));
@@ -162,7 +187,7 @@ public final class TokenEndpoint {
         body.put("token_endpoint", base + "/oauth2/v2.0/token");
         body.put("authorization_endpoint", base + "/oauth2/v2.0/authorize");
         body.put("issuer", base + "/v2.0");
-        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_post"));
+        body.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "private_key_jwt"));
         body.put("response_types_supported", List.of("token"));
         body.put("tenant_region_scope", "EU");
         Responses.json(ctx, 200, body);
