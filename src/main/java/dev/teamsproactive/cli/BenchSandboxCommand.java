@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "Starts a sandbox with the default tenant inside this process (or uses --url), opens --connections",
             "connections that each send client-credentials token requests back to back (the token endpoint runs the",
             "same pipeline as Graph and the Bot Connector: faults, latency, recording), warms up, then measures.",
-            "Prints: SANDBOX-BENCH <requests/s>, p50, p99, errors, then the same as JSON."
+            "Prints: SANDBOX-BENCH <requests/s>, p50, p99, errors, then the same as JSON. Exits 1 if any request failed."
         })
 final class BenchSandboxCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", description = "Keep-alive connections (default: ${DEFAULT-VALUE}).")

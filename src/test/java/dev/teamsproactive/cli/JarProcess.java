@@ -72,6 +72,7 @@ final class JarProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The lines of standard output read so far and not yet taken by {@link #nextLine}. */
     List<String> stdoutLines() {
         return new ArrayList<>(stdout);
     }

@@ -64,7 +64,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void aResetClosesTheConnectionWithoutAnAnswerAndIsLoggedAsStatusZero() throws IOException {
+    void aResetClosesTheConnectionWithoutAnAnswerAndIsLoggedAsStatusZero() throws Exception {
         TokenRequests token = start("reset=1");
 
         assertThatThrownBy(token::graphToken).isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
  */
 final class TokenRequests {
     static final String TEMPLATE = "POST /{tenant}/oauth2/v2.0/token";
+    private static final long POLL_MILLIS = 10;
     private final Sandbox sandbox;
     private final SandboxTestClient client;
 
@@ -43,11 +44,11 @@ final class TokenRequests {
     }
 
     /** Polls {@code /_sandbox/requests} until it satisfies {@code done} (the log is written as a connection ends). */
-    JsonNode requestsOnceThey(Predicate<JsonNode> done) {
+    JsonNode requestsOnceThey(Predicate<JsonNode> done) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         JsonNode log = requests();
         while (!done.test(log) && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
+            Thread.sleep(POLL_MILLIS);
             log = requests();
         }
         return log;
