@@ -32,14 +32,18 @@ public final class TokenProvider {
             SSLContext trust, boolean localAuthority) {
         try {
             ConfidentialClientApplication.Builder b = ConfidentialClientApplication
-                    .builder(clientId, ClientCredentialFactory.createFromSecret(clientSecret))
-                    .authority(trimSlash(authorityBase) + "/" + tenant + "/");
+                    .builder(clientId, ClientCredentialFactory.createFromSecret(clientSecret));
             if (localAuthority) {
-                // A sandbox is not a known Microsoft host: don't ask login.microsoftonline.com about it.
-                b.instanceDiscovery(false).validateAuthority(false);
-            }
-            if (trust != null) {
-                b.sslSocketFactory(trust.getSocketFactory());
+                // A sandbox is not a known Microsoft host: don't ask login.microsoftonline.com about it. Its
+                // authority gets a port-less name routed to the sandbox, or msal4j's cache never hits.
+                b.authority("https://" + SandboxRoutedMsalHttpClient.AUTHORITY_HOST + "/" + tenant + "/")
+                        .httpClient(new SandboxRoutedMsalHttpClient(trimSlash(authorityBase)))
+                        .instanceDiscovery(false).validateAuthority(false);
+            } else {
+                b.authority(trimSlash(authorityBase) + "/" + tenant + "/");
+                if (trust != null) {
+                    b.sslSocketFactory(trust.getSocketFactory());
+                }
             }
             this.app = b.build();
         } catch (MalformedURLException e) {

@@ -4,23 +4,27 @@ import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
 import dev.teamsproactive.sandbox.limits.LimitsMode;
-import java.nio.file.Files;
+import dev.teamsproactive.sandbox.tenant.Directory;
+import dev.teamsproactive.sandbox.tenant.Seed;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sandbox}: only the local Graph / Bot Connector / token stand-in, until stopped. */
+/**
+ * {@code sandbox}: only the local Graph / Bot Connector / token stand-in, until stopped.
+ *
+ * <p>Exit codes: 2 for a bad flag or seed file (one line on standard error naming the problem), 1 when the
+ * sandbox cannot start (e.g. the port is taken); it otherwise runs until SIGTERM or Ctrl-C.
+ */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "Start the local stand-in for the token endpoint, Microsoft Graph and the Bot Connector.")
 final class SandboxCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    static final int BAD_USAGE = 2;
+    static final int CANNOT_START = 1;
 
     @Option(names = "--port", description = "Port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8443;
@@ -34,7 +38,7 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--limits", paramLabel = "real|off|xK", description = "Microsoft's documented limits, none, or times K (default: real).")
     String limits = "real";
 
-    @Option(names = "--latency-ms", paramLabel = "N", description = "Add N ms (±25%) to every answer.")
+    @Option(names = "--latency-ms", paramLabel = "N", description = "Add N ms (±25%%) to every answer.")
     long latencyMillis;
 
     @Option(names = "--faults", paramLabel = "SPEC", description = "Inject faults, e.g. 5xx=0.05,429=0.02,reset=0.01,slow=0.01.")
@@ -50,24 +54,25 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SandboxOptions options;
         try {
-            if (seed != null && !Files.isReadable(seed)) {
-                throw new IllegalArgumentException("--seed: cannot read " + seed.toAbsolutePath());
-            }
             options = new SandboxOptions(port, seed, users, LimitsMode.parse(limits), latencyMillis,
-                    FaultSpec.parse(faults), Duration.ofSeconds(tokenLifetimeSeconds), Duration.ofSeconds(slowChatSeconds));
+                    FaultSpec.parse(faults), positiveSeconds("--token-lifetime-s", tokenLifetimeSeconds),
+                    Duration.ofSeconds(Math.max(0, slowChatSeconds)));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            return fail(BAD_USAGE, e.getMessage());
+        }
+        if (seed != null) {
+            // Read it here first, so a broken file is reported as such, with its line, before anything starts.
+            try {
+                Seed.read(seed);
+            } catch (IOException | RuntimeException e) {
+                return fail(BAD_USAGE, SeedFileProblem.describe(seed, e));
+            }
         }
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(options);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            System.err.println("The seed file " + seed + " is not a valid tenant file: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
-            return 2;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            System.err.println("The seed file " + seed + " is not a valid tenant file: " + e.getMessage());
-            return 2;
+        } catch (IOException e) {
+            return fail(CANNOT_START, e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -76,9 +81,26 @@ final class SandboxCommand implements Callable<Integer> {
         }, "sandbox-stop"));
         System.out.println("Sandbox ready at " + sandbox.url());
         System.out.println("  tenant " + sandbox.tenant().tenantId() + ", client id " + sandbox.tenant().app().clientId()
-                + ", limits " + options.limits() + ", " + sandbox.tenant().directory().userCount() + " users");
+                + ", limits " + options.limits() + ", " + usersLine(sandbox.tenant().directory()));
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    private static String usersLine(Directory directory) {
+        int n = directory.userCount();
+        return n == 0 ? "no users" : n + " users (the last: " + directory.userAt(n - 1).userPrincipalName() + ")";
+    }
+
+    private static Duration positiveSeconds(String flag, long seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static int fail(int code, String message) {
+        System.err.println("sandbox: " + message);
+        return code;
     }
 }

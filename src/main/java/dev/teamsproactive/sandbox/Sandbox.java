@@ -8,6 +8,8 @@ import dev.teamsproactive.sandbox.http.Responses;
 import dev.teamsproactive.sandbox.inspect.InspectionApi;
 import dev.teamsproactive.sandbox.tenant.Seed;
 import dev.teamsproactive.tls.SandboxTls;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -29,6 +31,10 @@ import java.util.concurrent.TimeUnit;
 public final class Sandbox implements AutoCloseable {
     /** Bodies above this are refused outright; the Bot Connector's own 413 comes far below it. */
     private static final long BODY_LIMIT = 8L * 1024 * 1024;
+    /** The status the request log gives a request that got no answer (connection closed first). */
+    public static final int NO_ANSWER = 0;
+    /** Vert.x's port number for "a random free port, shared by every server given the same number". */
+    private static final int SHARED_RANDOM_PORT = -1;
     private final Vertx vertx;
     private final Tenant tenant;
     private final List<HttpServer> servers;
@@ -55,10 +61,12 @@ public final class Sandbox implements AutoCloseable {
                 .setIdleTimeout(120);
         List<HttpServer> servers = new ArrayList<>();
         try {
-            // One server per event loop on the same port (Vert.x shares the port, port 0 included,
-            // and spreads connections across them).
+            // One server per event loop on the same port; Vert.x shares the port and spreads connections
+            // across them. For "any free port" Vert.x shares a random port only when asked with a negative
+            // number: with 0, each server would bind its own port and all traffic would meet the first one.
+            int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
             for (int i = 0; i < loops; i++) {
-                servers.add(listen(vertx, new HttpServerOptions(serverOptions).setPort(options.port()), tenant));
+                servers.add(listen(vertx, new HttpServerOptions(serverOptions).setPort(port), tenant));
             }
         } catch (IOException | RuntimeException e) {
             vertx.close();
@@ -69,17 +77,46 @@ public final class Sandbox implements AutoCloseable {
         return new Sandbox(vertx, tenant, servers, url);
     }
 
+    /**
+     * Starts one server inside its own verticle. Why a verticle: a server created from a plain thread gets
+     * that thread's one (sticky) Vert.x context, so every server, and every connection, would share a single
+     * event loop and the sandbox would use one core whatever the machine has.
+     */
     private static HttpServer listen(Vertx vertx, HttpServerOptions options, Tenant tenant) throws IOException {
-        Router router = router(vertx, tenant);
+        ServerVerticle verticle = new ServerVerticle(options, tenant);
         try {
-            return vertx.createHttpServer(options).requestHandler(router).listen()
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            return verticle.server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while starting the sandbox", e);
         } catch (Exception e) {
-            throw new IOException("The sandbox cannot listen on 127.0.0.1:" + options.getPort() + ": "
+            throw new IOException("The sandbox cannot listen on 127.0.0.1:" + Math.max(0, options.getPort()) + ": "
                     + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        }
+    }
+
+    /** One HTTPS server with its own router, on the event loop Vert.x gives this verticle. */
+    private static final class ServerVerticle extends AbstractVerticle {
+        private final HttpServerOptions options;
+        private final Tenant tenant;
+        private volatile HttpServer server;
+
+        ServerVerticle(HttpServerOptions options, Tenant tenant) {
+            this.options = options;
+            this.tenant = tenant;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            vertx.createHttpServer(options).requestHandler(router(vertx, tenant)).listen().onComplete(listening -> {
+                if (listening.succeeded()) {
+                    server = listening.result();
+                    started.complete();
+                } else {
+                    started.fail(listening.cause());
+                }
+            });
         }
     }
 
@@ -118,8 +155,10 @@ public final class Sandbox implements AutoCloseable {
             }
             template = ctx.request().method().name() + " (no such path)";
         }
-        tenant.requests().record(template, ctx.request().method().name(), path, ctx.request().query(),
-                ctx.response().getStatusCode());
+        // A request whose connection closed before an answer was written (the reset fault, or a client that
+        // gave up) is recorded with status 0: Vert.x would otherwise report its default status, 200.
+        int status = ctx.response().ended() ? ctx.response().getStatusCode() : NO_ANSWER;
+        tenant.requests().record(template, ctx.request().method().name(), path, ctx.request().query(), status);
     }
 
     public String url() {

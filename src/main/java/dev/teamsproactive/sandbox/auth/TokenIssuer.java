@@ -47,8 +47,8 @@ public final class TokenIssuer {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .audience(audience.uri())
-                .issuer(audience == Audience.GRAPH ? "https://sts.windows.net/" + tenantId + "/"
-                        : "https://api.botframework.com")
+                // Entra ID's v1.0 access tokens, which both resources receive, name the issuing tenant so.
+                .issuer("https://sts.windows.net/" + tenantId + "/")
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))

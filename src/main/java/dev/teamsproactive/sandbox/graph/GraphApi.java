@@ -36,5 +36,6 @@ public final class GraphApi {
         new TeamInstalledAppsEndpoints(charges, installedApps).register(routes);
         new TeamEndpoints(charges, SEED_CREATED).register(routes);
         new GroupEndpoints(charges).register(routes);
+        new BatchEndpoint(charges).register(routes);
     }
 }

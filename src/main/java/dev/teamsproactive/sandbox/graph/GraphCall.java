@@ -110,7 +110,6 @@ final class GraphCall {
     }
 
     void created() {
-        ctx.response().putHeader("Content-Length", "0");
         Responses.empty(ctx, 201);
     }
 

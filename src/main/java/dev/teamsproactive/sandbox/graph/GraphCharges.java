@@ -12,9 +12,9 @@ import java.util.Locale;
  */
 final class GraphCharges {
     /**
-     * Identity resource units. Members 3 and transitiveMembers 5, {@code $select} -1 and {@code $expand} +1 are
-     * the facts file's numbers; GET user 1 and a users list 2 follow Graph's throttling page for directory
-     * reads (identity and access), which the facts file does not repeat. Never below 1.
+     * Identity resource units. Members 3 and transitiveMembers 5, {@code $select} -1 and {@code $expand} +1
+     * are teams-platform-facts.md section 2's numbers. The facts file gives no cost for reading users: GET
+     * user 1 and a users list 2 are the sandbox's choice (a single read cheaper than a list). Never below 1.
      */
     enum IdentityCost {
         GET_USER(1), LIST_USERS(2), MEMBERS(3), TRANSITIVE_MEMBERS(5);

@@ -8,7 +8,8 @@ import java.util.TreeSet;
  * The application roles each Graph operation accepts, least privileged first, as the Graph API
  * reference lists them (learn.microsoft.com, "Permissions" section of each page). A token without any
  * of them gets Graph's 403: the directory's {@code Authorization_RequestDenied} for users and groups,
- * Teams' {@code Forbidden} "Missing role permissions" for everything Teams serves.
+ * Teams' {@code Forbidden} "Missing role permissions" for everything Teams serves (the wording of the
+ * latter is modelled on answers Teams gives; the reference documents only the status).
  */
 enum GraphPermission {
     /**

@@ -5,7 +5,11 @@ import dev.teamsproactive.sandbox.tenant.Installations;
 import dev.teamsproactive.sandbox.tenant.Seed;
 import java.util.Optional;
 
-/** Finding what a path names, with the 404 Graph gives when it is not there. */
+/**
+ * Finding what a path names, with a 404 when it is not there. The directory's 404 is documented word for
+ * word ({@link GraphException#directoryNotFound}); for Teams' paths (teamwork, teams, the catalog) Graph
+ * documents only the status, so the code {@code NotFound} and the messages here are the sandbox's choice.
+ */
 final class Lookups {
     private Lookups() {
     }

@@ -15,7 +15,7 @@ record Page<T>(List<T> items, int next) {
      * a page may then hold fewer items than {@code $top}, even none, and still have a next link: clients
      * follow {@code @odata.nextLink} until it is absent, never stop at a short page.
      */
-    static final int SCAN_BUDGET = 20_000;
+    static final int SCAN_BUDGET = 5_000;
 
     static <T> Page<T> of(List<T> all, int from, int size) {
         int start = Math.min(from, all.size());

@@ -73,7 +73,6 @@ final class TeamsAppShapes {
     static ObjectNode installation(String installationId, Seed.App app, Instant published, QueryOptions query) {
         ObjectNode n = Responses.JSON.createObjectNode();
         n.put("id", installationId);
-        n.putNull("consentedPermissionSet");
         if (query.expands("teamsApp")) {
             n.set("teamsApp", app(app));
         }

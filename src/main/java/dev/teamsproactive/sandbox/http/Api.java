@@ -2,6 +2,7 @@ package dev.teamsproactive.sandbox.http;
 
 import dev.teamsproactive.sandbox.Tenant;
 import dev.teamsproactive.sandbox.auth.Caller;
+import dev.teamsproactive.sandbox.auth.IdentityErrors;
 import dev.teamsproactive.sandbox.faults.Fault;
 import dev.teamsproactive.sandbox.limits.RateLimits;
 import io.vertx.core.Vertx;
@@ -67,6 +68,7 @@ public final class Api {
                 return;
             }
             case RESET -> {
+                // No answer at all: the request log records it as status 0 (see Sandbox.record).
                 ctx.request().connection().close();
                 return;
             }
@@ -150,8 +152,8 @@ public final class Api {
             Responses.graphThrottled(ctx, seconds);
         } else {
             ctx.response().putHeader("Retry-After", Responses.retryAfter(seconds));
-            Responses.json(ctx, 429, java.util.Map.of("error", "temporarily_unavailable",
-                    "error_description", "AADSTS50196: The server terminated an operation because it encountered a client request loop."));
+            IdentityErrors.send(ctx, 429, "temporarily_unavailable", 50196,
+                    "AADSTS50196: The server terminated an operation because it encountered a client request loop.");
         }
     }
 
@@ -161,7 +163,8 @@ public final class Api {
         } else if (service == Service.GRAPH) {
             Responses.graphError(ctx, status, code, message);
         } else {
-            Responses.json(ctx, status, java.util.Map.of("error", "temporarily_unavailable", "error_description", message));
+            IdentityErrors.send(ctx, status, "temporarily_unavailable", 90033,
+                    "AADSTS90033: A transient error has occurred. Please try again. " + message);
         }
     }
 }

@@ -26,17 +26,40 @@ public record Seed(String tenantId, App app, List<String> grantedRoles, List<Use
         teams = teams == null ? List.of() : List.copyOf(teams);
     }
 
+    /**
+     * The app registration. {@code certificate} (optional) is a PEM X.509 certificate whose key may sign client
+     * assertions instead of the secret; at least one of the two is needed.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record App(String externalId, String catalogId, String botAppId, String displayName, String clientId,
-            String clientSecret, String distributionMethod) {
+            String clientSecret, String distributionMethod, String certificate) {
         public App {
             Objects.requireNonNull(externalId, "app.externalId");
             Objects.requireNonNull(clientId, "app.clientId");
-            Objects.requireNonNull(clientSecret, "app.clientSecret");
+            if (certificate == null) {
+                Objects.requireNonNull(clientSecret, "app.clientSecret");
+            } else {
+                checkCertificate(certificate);
+            }
             catalogId = catalogId == null ? externalId : catalogId;
             botAppId = botAppId == null ? clientId : botAppId;
             displayName = displayName == null ? "Sandbox app" : displayName;
             distributionMethod = distributionMethod == null ? "organization" : distributionMethod;
+        }
+
+        private static void checkCertificate(String pem) {
+            try {
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            } catch (java.security.cert.CertificateException e) {
+                throw new IllegalArgumentException("app.certificate is not a PEM X.509 certificate: " + e.getMessage(), e);
+            }
+        }
+
+        /** An app with a secret only (the form before {@code certificate} existed). */
+        public App(String externalId, String catalogId, String botAppId, String displayName, String clientId,
+                String clientSecret, String distributionMethod) {
+            this(externalId, catalogId, botAppId, displayName, clientId, clientSecret, distributionMethod, null);
         }
     }
 

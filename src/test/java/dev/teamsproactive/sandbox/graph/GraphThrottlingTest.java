@@ -82,6 +82,6 @@ class GraphThrottlingTest {
             a = client.get(path, token);
         }
         assertThat(a.status()).isEqualTo(429);
-        assertThat(ok).isBetween(4, 6);
+        assertThat(ok).as("4 at once, plus what refills meanwhile").isBetween(4, 8);
     }
 }

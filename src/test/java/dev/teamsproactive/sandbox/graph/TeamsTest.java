@@ -118,6 +118,19 @@ class TeamsTest {
     }
 
     @Test
+    void withoutATeamInstallRoleTheTeamInstallIsForbidden(@TempDir Path other) throws Exception {
+        Path seed = GraphTestSeeds.changingRoles(other, List.of("TeamsAppInstallation.ReadWriteSelfForTeam.All"), List.of());
+        try (Sandbox s = Sandbox.start(SandboxOptions.defaults().withSeed(seed))) {
+            SandboxTestClient c = new SandboxTestClient(s);
+            String t = c.token(SandboxTestClient.GRAPH_SCOPE);
+            Answer a = c.post(TEAM + "/installedApps", t, UserInstalledAppsTest.BIND);
+            assertThat(a.status()).isEqualTo(403);
+            assertThat(a.json().at("/error/message").asText()).contains("TeamsAppInstallation.ReadWriteSelfForTeam.All");
+            assertThat(c.get(TEAM + "/installedApps", t).status()).isEqualTo(403);
+        }
+    }
+
+    @Test
     void theDefaultTenantCannotReadTeamMembersOrChannels() throws Exception {
         try (Sandbox plain = Sandbox.start(SandboxOptions.defaults())) {
             SandboxTestClient c = new SandboxTestClient(plain);

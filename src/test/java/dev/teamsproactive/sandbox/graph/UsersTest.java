@@ -176,6 +176,26 @@ class UsersTest {
     }
 
     @Test
+    void aFilterWithoutAnIndexMayGiveShortPagesSoClientsFollowNextLinksToTheEnd() throws Exception {
+        try (Sandbox big = Sandbox.start(SandboxOptions.defaults().withLimits(LimitsMode.OFF).withUsers(12_000))) {
+            SandboxTestClient c = new SandboxTestClient(big);
+            String t = c.token(SandboxTestClient.GRAPH_SCOPE);
+            String next = "/v1.0/users?$top=999&" + filter("displayName eq 'Sandbox User 11000'");
+            Answer first = c.get(next, t);
+            assertThat(first.json().get("value")).as("the first page scanned too few users to find it").isEmpty();
+            assertThat(first.json().has("@odata.nextLink")).isTrue();
+            List<String> found = new ArrayList<>();
+            while (next != null) {
+                Answer a = c.get(next, t);
+                a.json().get("value").forEach(u -> found.add(u.get("userPrincipalName").asText()));
+                String link = a.json().path("@odata.nextLink").asText(null);
+                next = link == null ? null : pathOf(link);
+            }
+            assertThat(found).containsExactly("user11000@contoso.example");
+        }
+    }
+
+    @Test
     void aPageSizeOver999IsRefused() {
         Answer a = get("/v1.0/users?$top=1000");
         assertThat(a.status()).isEqualTo(400);
