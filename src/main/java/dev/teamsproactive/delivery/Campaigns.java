@@ -39,7 +39,13 @@ public final class Campaigns {
     public void prepare(Exchange exchange) {
         Path file = Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class));
         String source = exchange.getProperty(Props.SOURCE, file.getFileName().toString(), String.class);
-        RecipientFileSummary summary = RecipientFile.validate(file);
+        RecipientFileSummary summary;
+        try {
+            summary = RecipientFile.validate(file);
+        } catch (RejectedInputException e) {
+            // Name the file as the person who dropped it knows it, not by this process's absolute path.
+            throw new RejectedInputException(source, e.line(), e.reason(), e);
+        }
         String asked = exchange.getProperty(Props.TEMPLATE, "", String.class);
         String templateName = !asked.isBlank() ? asked : summary.template() != null ? summary.template() : defaultTemplate;
         MessageTemplate template = messages.load(templateName, source);
