@@ -38,6 +38,10 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(Options options) throws Exception {
+        if (!Files.isDirectory(options.configDir())) {
+            throw new IllegalArgumentException("--config: " + options.configDir().toAbsolutePath()
+                    + " is not a folder (it holds application.properties and messages/; the repository's config/ is one)");
+        }
         Settings settings = Settings.load(options.configDir(), System.getenv());
         TargetResolver.Resolved resolved = TargetResolver.resolve(settings, options.mode(), options.sandboxUrl());
         Target target = resolved.target();
