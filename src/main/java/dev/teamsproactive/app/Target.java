@@ -18,7 +18,7 @@ public record Target(String description, String authority, String graph, String 
 
     /** The app registrations used for the two tokens. */
     public record Credentials(String tenantId, String clientId, String clientSecret, String botAppId,
-            String botClientSecret, String botTenantId) {
+            String botClientSecret, String botTenantId, java.nio.file.Path certificate, String certificatePassword) {
         @Override
         public String toString() {
             // Never print secrets, even by accident.

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decides where calls go (interfaces.md section 2, "Target"): Microsoft when a client secret is configured,
+ * Decides where calls go (interfaces.md section 2, "Target"): Microsoft when a client secret or certificate is configured,
  * a sandbox started in this process with {@code --sandbox} or when no credentials are configured, or a
  * sandbox already running elsewhere with {@code --sandbox-url}.
  */
@@ -28,10 +28,11 @@ public final class TargetResolver {
 
     public static Resolved resolve(Settings settings, Mode mode, String sandboxUrl) throws IOException {
         Optional<String> secret = secret(settings, "teams.client-secret");
+        Optional<String> certificate = settings.get("teams.client-certificate-file");
         if (mode == Mode.SANDBOX_URL) {
             return new Resolved(sandboxTarget(settings, Target.trimSlash(sandboxUrl), "the sandbox at " + sandboxUrl), null);
         }
-        if (mode == Mode.SANDBOX || secret.isEmpty()) {
+        if (mode == Mode.SANDBOX || secret.isEmpty() && certificate.isEmpty()) {
             Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
             String why = mode == Mode.SANDBOX ? "" : " (no client secret is configured)";
             return new Resolved(sandboxTarget(settings, sandbox.url(), "the built-in sandbox at " + sandbox.url() + why),
@@ -41,9 +42,10 @@ public final class TargetResolver {
         String tenant = settings.require("teams.tenant-id");
         String clientId = settings.require("teams.client-id");
         String botAppId = settings.get("teams.bot-app-id", clientId);
-        String botSecret = secret(settings, "teams.bot-client-secret").orElse(secret.get());
-        Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret.get(), botAppId, botSecret,
-                settings.get("teams.bot-tenant-id", tenant));
+        String botSecret = secret(settings, "teams.bot-client-secret").orElse(secret.orElse(null));
+        Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret.orElse(null), botAppId, botSecret,
+                settings.get("teams.bot-tenant-id", tenant), certificate.map(java.nio.file.Path::of).orElse(null),
+                secret(settings, "teams.client-certificate-password").orElse(""));
         return new Resolved(new Target("Microsoft " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " cloud, tenant "
                 + tenant, cloud.authority(), settings.get("teams.graph-url", cloud.graph()),
                 settings.get("teams.bot-service-url", cloud.botServiceUrl()), credentials,
@@ -58,7 +60,7 @@ public final class TargetResolver {
         String secret = secret(settings, "teams.client-secret").orElse(seed.app().clientSecret());
         Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret,
                 settings.get("teams.bot-app-id", clientId), secret(settings, "teams.bot-client-secret").orElse(secret),
-                settings.get("teams.bot-tenant-id", tenant));
+                settings.get("teams.bot-tenant-id", tenant), null, null);
         return new Target(description, url, url, url, credentials,
                 settings.get("teams.app-external-id", seed.app().externalId()), SandboxTls.clientContext(), true);
     }

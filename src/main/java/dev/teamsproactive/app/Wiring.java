@@ -1,5 +1,6 @@
 package dev.teamsproactive.app;
 
+import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.delivery.Campaigns;
 import dev.teamsproactive.delivery.GraphText;
@@ -72,9 +73,13 @@ public final class Wiring implements AutoCloseable {
         // A national cloud's Graph has its own audience; the sandbox answers for the global one.
         String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
                 : Target.trimSlash(target.graph()).replaceFirst("^(https://[^/]+).*$", "$1");
-        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(), c.clientSecret(),
+        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(),
+                Credentials.of(c.clientSecret(), c.certificate(), c.certificatePassword()),
                 graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
-        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(), c.botClientSecret(),
+        // The bot uses the certificate only when it is the same registration as the Graph app.
+        boolean sameApp = c.botAppId().equals(c.clientId());
+        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(),
+                Credentials.of(c.botClientSecret(), sameApp ? c.certificate() : null, c.certificatePassword()),
                 BOT_SCOPE, target.trust(), target.sandbox());
         Tokens tokens = new Tokens(graphToken, botToken);
         ThrottleCounter throttles = new ThrottleCounter();

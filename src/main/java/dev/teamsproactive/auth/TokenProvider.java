@@ -1,9 +1,9 @@
 package dev.teamsproactive.auth;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalException;
 import java.net.MalformedURLException;
 import java.util.Set;
@@ -28,11 +28,11 @@ public final class TokenProvider {
      * @param scope         e.g. https://graph.microsoft.com/.default
      * @param trust         a TLS context for a sandbox, or null for the JDK's default trust
      */
-    public TokenProvider(String authorityBase, String tenant, String clientId, String clientSecret, String scope,
+    public TokenProvider(String authorityBase, String tenant, String clientId, IClientCredential credential, String scope,
             SSLContext trust, boolean localAuthority) {
         try {
             ConfidentialClientApplication.Builder b = ConfidentialClientApplication
-                    .builder(clientId, ClientCredentialFactory.createFromSecret(clientSecret));
+                    .builder(clientId, credential);
             if (localAuthority) {
                 // A sandbox is not a known Microsoft host: don't ask login.microsoftonline.com about it. Its
                 // authority gets a port-less name routed to the sandbox, or msal4j's cache never hits.
