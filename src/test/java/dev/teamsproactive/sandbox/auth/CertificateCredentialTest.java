@@ -8,6 +8,8 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.MsalServiceException;
+import dev.teamsproactive.auth.Credentials;
+import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
@@ -77,6 +79,26 @@ class CertificateCredentialTest {
     @Test
     void theSecretStillWorksBesideTheCertificate() {
         assertThat(new SandboxTestClient(sandbox).token(SandboxTestClient.GRAPH_SCOPE)).isNotBlank();
+    }
+
+    @Test
+    void theProductsTokenProviderSignsInWithTheCertificateAndCachesTheToken() {
+        TokenProvider graph = new TokenProvider(sandbox.url(), sandbox.tenant().tenantId(), sandbox.tenant().app().clientId(),
+                Credentials.of(null, dir.resolve("registered.p12"), STORE_PASSWORD), SandboxTestClient.GRAPH_SCOPE,
+                SandboxTls.clientContext(), true);
+
+        String first = graph.authorization();
+        String second = graph.authorization();
+
+        assertThat(first).startsWith("Bearer ").isEqualTo(second);
+        assertThat(TokenClaims.of(first.substring(7)).get("aud").asText()).isEqualTo("https://graph.microsoft.com");
+        assertThat(sandbox.tenant().requests().counts().get("POST /{tenant}/oauth2/v2.0/token")).containsEntry("200", 1L);
+    }
+
+    @Test
+    void aCertificateFileThatCannotBeReadIsNamed() {
+        assertThatThrownBy(() -> Credentials.of(null, dir.resolve("missing.p12"), STORE_PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing.p12");
     }
 
     private String acquire(String keyName) throws Exception {
