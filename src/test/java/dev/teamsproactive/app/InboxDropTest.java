@@ -1,0 +1,106 @@
+package dev.teamsproactive.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The drop folder as a person uses it, with the real routes/ and config/ against the in-process sandbox:
+ * a dropped file becomes a report and moves to .done/; a bad file moves to .error/ beside its reason.
+ */
+class InboxDropTest {
+    @TempDir
+    Path work;
+    private Application app;
+    private Path inbox;
+    private Path reports;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path config = work.resolve("config");
+        copyTree(Path.of("config"), config);
+        inbox = work.resolve("inbox");
+        reports = work.resolve("reports");
+        Files.writeString(config.resolve("application.properties"), "\nteams.inbox=" + inbox + "\nteams.reports=" + reports
+                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger") + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        app = Application.start(new Application.Options(config, Path.of("routes"), TargetResolver.Mode.SANDBOX, null, true));
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aDroppedFileIsSentReportedAndMovedToDone() throws Exception {
+        Files.createDirectories(inbox);
+        Files.copy(Path.of("examples/recipients.csv"), inbox.resolve("welcome.csv"));
+
+        await(() -> Files.exists(inbox.resolve(".done/welcome.csv")));
+        Path campaign;
+        try (Stream<Path> dirs = Files.list(reports)) {
+            campaign = dirs.filter(d -> d.getFileName().toString().startsWith("welcome-")).findFirst().orElseThrow();
+        }
+        String summary = Files.readString(campaign.resolve("summary.json"));
+        assertThat(summary).contains("\"total\" : 8").contains("\"sent\" : 8");
+        assertThat(Files.readAllLines(campaign.resolve("deliveries.csv"))).hasSize(9);
+        assertThat(app.sandbox().tenant().deliveries().count()).isEqualTo(8);
+    }
+
+    @Test
+    void aFileWithoutARecipientColumnIsSetAsideWithItsReason() throws Exception {
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("people.csv"), "name,team\nAda,Engineering\n");
+
+        await(() -> Files.exists(inbox.resolve(".error/people.csv.error.txt")));
+        await(() -> Files.exists(inbox.resolve(".error/people.csv")));
+        assertThat(Files.readString(inbox.resolve(".error/people.csv.error.txt")))
+                .contains("inbox/people.csv").contains("line 1").contains("no recipient column");
+        assertThat(app.sandbox().tenant().deliveries().count()).isZero();
+    }
+
+    @Test
+    void aFileInATemplateFolderUsesThatTemplate() throws Exception {
+        Files.createDirectories(inbox.resolve("notice"));
+        Files.copy(Path.of("examples/recipients.csv"), inbox.resolve("notice/n.csv"));
+
+        await(() -> Files.exists(inbox.resolve(".done/n.csv")));
+        assertThat(app.sandbox().tenant().deliveries().all()).allSatisfy(d -> assertThat(d.text()).isNotBlank());
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waited 60 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
