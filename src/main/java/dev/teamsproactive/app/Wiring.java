@@ -3,7 +3,7 @@ package dev.teamsproactive.app;
 import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.delivery.Campaigns;
-import dev.teamsproactive.delivery.GraphText;
+import dev.teamsproactive.input.UrlText;
 import dev.teamsproactive.delivery.Messages;
 import dev.teamsproactive.delivery.Outcomes;
 import dev.teamsproactive.delivery.RecipientSteps;
@@ -86,7 +86,7 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("tokenRefresh", tokens);
-        main.bind("graphText", new GraphText());
+        main.bind("urlText", new UrlText());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());

@@ -1,6 +1,7 @@
 package dev.teamsproactive.recipients;
 
-import java.nio.charset.StandardCharsets;
+import dev.teamsproactive.input.UrlText;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -53,17 +54,7 @@ public record RecipientKey(Kind kind, String value, String problem, String code)
      */
     public String pathSegment() {
         requireValid();
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (isUnreserved(c) || c == '@') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
-            }
-        }
-        return out.toString();
+        return UrlText.pathSegment(value);
     }
 
     /**
@@ -72,18 +63,13 @@ public record RecipientKey(Kind kind, String value, String problem, String code)
      */
     public String odataLiteral() {
         requireValid();
-        return value.replace("'", "''");
+        return UrlText.odataLiteral(value);
     }
 
     private void requireValid() {
         if (!isValid()) {
             throw new IllegalStateException("invalid recipient has no URL form: " + problem);
         }
-    }
-
-    private static boolean isUnreserved(int c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
     }
 
     @Override
