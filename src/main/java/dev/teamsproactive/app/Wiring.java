@@ -85,7 +85,6 @@ public final class Wiring implements AutoCloseable {
         ThrottleCounter throttles = new ThrottleCounter();
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
-        main.bind("tokenRefresh", tokens);
         main.bind("urlText", new UrlText());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));

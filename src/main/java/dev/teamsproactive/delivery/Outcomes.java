@@ -54,7 +54,8 @@ public final class Outcomes {
             set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
             LOG.warn("Recipient failed: campaign={} line={} recipient={} step={} status={} code={} requestId={}",
                     exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE),
-                    exchange.getProperty(Props.RECIPIENT), stepOf(http.getUri()), http.getStatusCode(), error.code(),
+                    exchange.getProperty(Props.RECIPIENT), stepOf(http.getUri() + exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class)),
+                    http.getStatusCode(), error.code(),
                     error.requestId());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"

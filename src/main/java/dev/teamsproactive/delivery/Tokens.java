@@ -2,15 +2,15 @@ package dev.teamsproactive.delivery;
 
 import dev.teamsproactive.auth.TokenProvider;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 
 /**
  * The {@code Authorization} header of each call, from msal4j: {@code tokens?method=graph} and
- * {@code tokens?method=bot} in the routes. After a 401 the error policy calls {@link #process}, which puts a
- * newly issued token of the same kind on the message before the one retry.
+ * {@code tokens?method=bot} in the routes. After a 401 the error policy calls {@link #refreshOnce}.
  */
-public final class Tokens implements Processor {
+public final class Tokens {
     private static final String TOKEN_FOR = "tokenFor";
+    private static final String REFRESHED = "tokenRefreshed";
+    private static final String REFRESHED_AUTHORIZATION = "refreshedAuthorization";
     private final TokenProvider graph;
     private final TokenProvider bot;
 
@@ -29,10 +29,20 @@ public final class Tokens implements Processor {
         return bot.authorization();
     }
 
-    /** The onRedelivery step of the 401 rule. */
-    @Override
-    public void process(Exchange exchange) {
-        TokenProvider provider = "bot".equals(exchange.getProperty(TOKEN_FOR)) ? bot : graph;
-        exchange.getIn().setHeader("Authorization", provider.refreshedAuthorization());
+    /**
+     * The {@code retryWhile} of the 401 rule: the first time, gets a newly issued token of the same kind and
+     * says "retry"; a second 401 for the same recipient and kind of token is final.
+     */
+    public boolean refreshOnce(Exchange exchange) {
+        String kind = exchange.getProperty(TOKEN_FOR, "graph", String.class);
+        if (exchange.getProperty(REFRESHED + kind, false, Boolean.class)) {
+            return false;
+        }
+        exchange.setProperty(REFRESHED + kind, true);
+        TokenProvider provider = "bot".equals(kind) ? bot : graph;
+        // A property, not the header: the retried call's headers are not ours to change here; the
+        // routes' send interceptor puts it on the retried request.
+        exchange.setProperty(REFRESHED_AUTHORIZATION, provider.refreshedAuthorization());
+        return true;
     }
 }
