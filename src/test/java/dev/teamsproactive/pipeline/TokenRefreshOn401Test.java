@@ -1,13 +1,14 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.pipeline;
+
+import dev.teamsproactive.app.Application;
+import dev.teamsproactive.app.TargetResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,7 @@ class TokenRefreshOn401Test {
     void aRefusedCachedTokenIsRefreshedOnceAndTheCampaignGoesOn() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults());
         int port = sandbox.port();
-        Path config = work.resolve("config");
-        Files.createDirectories(config);
-        Files.copy(Path.of("config/application.properties"), config.resolve("application.properties"));
-        Files.createDirectories(config.resolve("messages"));
-        Files.copy(Path.of("config/messages/notice.md"), config.resolve("messages/notice.md"));
-        Files.writeString(config.resolve("application.properties"), "\nteams.reports=" + work.resolve("reports")
-                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger") + "\nteams.default-template=notice\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Path config = PipelineFixture.configIn(work);
         app = Application.start(new Application.Options(config, Path.of("routes"), TargetResolver.Mode.SANDBOX_URL,
                 sandbox.url(), false));
         Path first = work.resolve("first.csv");

@@ -1,12 +1,11 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.teamsproactive.app.Application;
+import dev.teamsproactive.app.TargetResolver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -29,13 +28,9 @@ class InboxDropTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path config = work.resolve("config");
-        copyTree(Path.of("config"), config);
+        Path config = PipelineFixture.configIn(work);
         inbox = work.resolve("inbox");
         reports = work.resolve("reports");
-        Files.writeString(config.resolve("application.properties"), "\nteams.inbox=" + inbox + "\nteams.reports=" + reports
-                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger") + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
         app = Application.start(new Application.Options(config, Path.of("routes"), TargetResolver.Mode.SANDBOX, null, true));
     }
 
@@ -88,19 +83,6 @@ class InboxDropTest {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waited 60 s").isBefore(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 }
