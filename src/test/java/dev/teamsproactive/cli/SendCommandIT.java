@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamsproactive.pipeline.PipelineFixture;
 import dev.teamsproactive.tls.SandboxTls;
 import java.io.IOException;
 import java.net.URI;
@@ -12,12 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class SendCommandIT {
 
     @BeforeEach
     void startSandbox() throws Exception {
-        // The default config's folders (inbox, reports, ./data/ledger) are relative: they land in workDir.
-        copyTree(Path.of("config"), workDir.resolve("config"));
+        PipelineFixture.configIn(workDir);
         sandbox = JarProcess.start(workDir, "sandbox", "--port", "0");
         String line = sandbox.nextLine(START);
         assertThat(line).as("sandbox's first line; standard error: %s", sandbox.stderrLines()).isNotNull();
@@ -98,16 +96,4 @@ class SendCommandIT {
         return JSON.readTree(stats.body());
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }

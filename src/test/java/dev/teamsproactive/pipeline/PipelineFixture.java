@@ -24,7 +24,7 @@ import org.apache.commons.csv.CSVRecord;
  * A sandbox started with the test's own options, and the application on the real routes/ and a copy of
  * config/ whose inbox, reports and ledger live in the test's temporary folder (nothing in the working dir).
  */
-final class PipelineFixture implements AutoCloseable {
+public final class PipelineFixture implements AutoCloseable {
     final Sandbox sandbox;
     final Application app;
     final SandboxTestClient client;
@@ -51,7 +51,7 @@ final class PipelineFixture implements AutoCloseable {
     }
 
     /** A copy of the repository's config/ pointing inbox, reports and ledger into {@code work}. */
-    static Path configIn(Path work) throws IOException {
+    public static Path configIn(Path work) throws IOException {
         Path config = work.resolve("config");
         copyTree(Path.of("config"), config);
         Files.writeString(config.resolve("application.properties"), "\nteams.inbox=" + work.resolve("inbox")
