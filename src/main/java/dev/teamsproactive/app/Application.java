@@ -27,13 +27,11 @@ public final class Application implements AutoCloseable {
 
     private final Main main;
     private final Sandbox sandbox;
-    private final Target target;
     private final Wiring wiring;
 
-    private Application(Main main, Sandbox sandbox, Target target, Wiring wiring) {
+    private Application(Main main, Sandbox sandbox, Wiring wiring) {
         this.main = main;
         this.sandbox = sandbox;
-        this.target = target;
         this.wiring = wiring;
     }
 
@@ -55,7 +53,7 @@ public final class Application implements AutoCloseable {
             main.start();
             LOG.info("Target: {}. Inbox: {}. Reports: {}.", target.description(), wiring.inbox().toAbsolutePath(),
                     wiring.reports().toAbsolutePath());
-            return new Application(main, resolved.sandbox(), target, wiring);
+            return new Application(main, resolved.sandbox(), wiring);
         } catch (Exception | Error e) {
             if (wiring != null) {
                 wiring.close();
@@ -79,8 +77,8 @@ public final class Application implements AutoCloseable {
     /** What the routes' {{…}} placeholders read: the settings, plus the endpoints of the target. */
     private static Properties camelProperties(Settings settings, Target target, Options options) {
         Properties p = settings.resolved();
-        p.setProperty("teams.graph-url", Target.trimSlash(target.graph()));
-        p.setProperty("teams.bot-service-url", Target.trimSlash(target.botServiceUrl()));
+        p.setProperty("teams.graph-url", target.graph());
+        p.setProperty("teams.bot-service-url", target.botServiceUrl());
         p.setProperty("teams.tenant-id", target.credentials().tenantId());
         p.setProperty("teams.app-external-id", target.appExternalId());
         p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
@@ -98,14 +96,6 @@ public final class Application implements AutoCloseable {
 
     public ProducerTemplate producer() {
         return main.getCamelContext().createProducerTemplate();
-    }
-
-    public Target target() {
-        return target;
-    }
-
-    public Wiring wiring() {
-        return wiring;
     }
 
     public Sandbox sandbox() {

@@ -16,6 +16,13 @@ import javax.net.ssl.SSLContext;
 public record Target(String description, String authority, String graph, String botServiceUrl,
         Credentials credentials, String appExternalId, SSLContext trust, boolean sandbox) {
 
+    /** URLs are kept without a trailing slash, so every use can append "/path" as it is. */
+    public Target {
+        authority = trimSlash(authority);
+        graph = trimSlash(graph);
+        botServiceUrl = trimSlash(botServiceUrl);
+    }
+
     /** The app registrations used for the two tokens. */
     public record Credentials(String tenantId, String clientId, String clientSecret, String botAppId,
             String botClientSecret, String botTenantId, java.nio.file.Path certificate, String certificatePassword) {
@@ -27,7 +34,7 @@ public record Target(String description, String authority, String graph, String 
         }
     }
 
-    public static String trimSlash(String url) {
+    private static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -30,7 +30,7 @@ public final class TargetResolver {
         Optional<String> secret = secret(settings, "teams.client-secret");
         Optional<String> certificate = settings.get("teams.client-certificate-file");
         if (mode == Mode.SANDBOX_URL) {
-            return new Resolved(sandboxTarget(settings, Target.trimSlash(sandboxUrl), "the sandbox at " + sandboxUrl), null);
+            return new Resolved(sandboxTarget(settings, sandboxUrl, "the sandbox at " + sandboxUrl), null);
         }
         if (mode == Mode.SANDBOX || secret.isEmpty() && certificate.isEmpty()) {
             Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());

@@ -72,7 +72,7 @@ public final class Wiring implements AutoCloseable {
         Target.Credentials c = target.credentials();
         // A national cloud's Graph has its own audience; the sandbox answers for the global one.
         String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
-                : Target.trimSlash(target.graph()).replaceFirst("^(https://[^/]+).*$", "$1");
+                : target.graph().replaceFirst("^(https://[^/]+).*$", "$1");
         TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(),
                 Credentials.of(c.clientSecret(), c.certificate(), c.certificatePassword()),
                 graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
@@ -91,7 +91,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("outcomes", new Outcomes());
         main.bind("messages", messages);
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
-        main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), Target.trimSlash(target.botServiceUrl())));
+        main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
@@ -112,10 +112,6 @@ public final class Wiring implements AutoCloseable {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("Cannot trust the sandbox certificate", e);
         }
-    }
-
-    public Ledger ledger() {
-        return ledger;
     }
 
     public Path inbox() {
