@@ -83,6 +83,11 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.app-external-id", target.appExternalId());
         p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
+        // The routes' throttles read each rate as even permits per period.
+        Pacing.derive(settings, p);
+        // Every HTTP step shares one connection pool (see HttpConnections).
+        p.setProperty("camel.component.http.client-connection-manager", "#" + HttpConnections.BEAN);
+        p.setProperty("camel.component.https.client-connection-manager", "#" + HttpConnections.BEAN);
         if (target.trust() != null) {
             // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);

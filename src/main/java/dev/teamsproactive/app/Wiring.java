@@ -15,11 +15,6 @@ import dev.teamsproactive.delivery.Tokens;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
 import java.nio.file.Path;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.apache.camel.main.Main;
@@ -35,37 +30,25 @@ public final class Wiring implements AutoCloseable {
     private final Settings settings;
     private final Target target;
     private final Ledger ledger;
-    private final ExecutorService recipientPool;
     private final Path inbox;
     private final Path reports;
+    private final org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager httpConnections;
 
-    private Wiring(Settings settings, Target target, Ledger ledger, ExecutorService recipientPool) {
+    private Wiring(Settings settings, Target target, Ledger ledger) {
         this.settings = settings;
         this.target = target;
         this.ledger = ledger;
-        this.recipientPool = recipientPool;
         this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
         this.reports = Path.of(settings.get("teams.reports", "reports"));
+        this.httpConnections = HttpConnections.create(target.trust(),
+                settings.getInt("camel.component.https.max-total-connections", 200),
+                settings.getInt("camel.component.https.connections-per-route", 100));
     }
 
     public static Wiring create(Settings settings, Target target) throws java.io.IOException {
         Ledger ledger = Ledger.open(settings.get("teams.ledger.url", "jdbc:h2:file:./data/ledger"),
                 settings.get("teams.ledger.user", "sa"), TargetResolver.secret(settings, "teams.ledger.password").orElse(""));
-        return new Wiring(settings, target, ledger, recipientPool(settings.getInt("teams.concurrency", 32)));
-    }
-
-    /**
-     * Workers for the split: a bounded queue, and the splitter itself works when it is full, so a file of
-     * a million rows is read no faster than it is sent (memory stays flat).
-     */
-    private static ExecutorService recipientPool(int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(threads * 2),
-                r -> {
-                    Thread t = new Thread(r, "recipient-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        return new Wiring(settings, target, ledger);
     }
 
     void bindTo(Main main) {
@@ -93,8 +76,9 @@ public final class Wiring implements AutoCloseable {
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
+        main.bind("botSends", new dev.teamsproactive.delivery.BotSends());
+        main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
-        main.bind("recipientPool", recipientPool);
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
@@ -124,7 +108,7 @@ public final class Wiring implements AutoCloseable {
 
     @Override
     public void close() {
-        recipientPool.shutdownNow();
+        httpConnections.close();
         ledger.close();
     }
 }

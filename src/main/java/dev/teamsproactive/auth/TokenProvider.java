@@ -6,6 +6,8 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalException;
 import java.net.MalformedURLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,9 @@ public final class TokenProvider {
     private final ClientCredentialParameters cached;
     private final ClientCredentialParameters fresh;
     private final String description;
+    /** msal4j renews a cached token about 5 minutes before it expires; so does the header kept here. */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+    private volatile Current current;
 
     /**
      * @param authorityBase e.g. https://login.microsoftonline.com or a sandbox URL
@@ -58,14 +63,42 @@ public final class TokenProvider {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** "Bearer …" from msal4j's cache, or a new token when the cached one is near expiry. */
+    /**
+     * "Bearer …" from msal4j's cache, or a new token when the cached one is near expiry. The header is kept here
+     * as well while msal4j would serve the same token from its cache: each msal4j call runs on a new thread on
+     * a 2-core machine (CompletableFuture without a common pool), which bounded the engine at every HTTP step.
+     */
     public String authorization() {
-        return "Bearer " + acquire(cached).accessToken();
+        Current now = current;
+        if (now != null && now.servesAt(Instant.now())) {
+            return now.header();
+        }
+        synchronized (this) {
+            now = current;
+            if (now != null && now.servesAt(Instant.now())) {
+                return now.header();
+            }
+            return remember(acquire(cached));
+        }
     }
 
     /** "Bearer …" newly issued: after a 401, the cached token is not trusted again. */
-    public String refreshedAuthorization() {
-        return "Bearer " + acquire(fresh).accessToken();
+    public synchronized String refreshedAuthorization() {
+        return remember(acquire(fresh));
+    }
+
+    private String remember(IAuthenticationResult result) {
+        Current next = new Current("Bearer " + result.accessToken(),
+                result.expiresOnDate() == null ? Instant.MIN : result.expiresOnDate().toInstant().minus(RENEW_BEFORE_EXPIRY));
+        current = next;
+        return next.header();
+    }
+
+    /** The last header, and until when msal4j would serve its token from the cache (then it is renewed). */
+    private record Current(String header, Instant renewAt) {
+        boolean servesAt(Instant now) {
+            return now.isBefore(renewAt);
+        }
     }
 
     /**

@@ -1,0 +1,179 @@
+package dev.teamsproactive.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the chosen scenarios, each group against its own sandbox process, the service as its own process per campaign
+ * ({@code send FILE --sandbox-url URL}); prints one {@code BENCH {json}} line per scenario (interfaces.md section 5) and
+ * the details of each run (requests, 429s, outcomes) on the log stream.
+ */
+public final class BenchSuite {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A rate far above anything the engine reaches: pacing that never waits, for the unlimited scenarios. */
+    private static final String NO_PACING = "1000000";
+    private static final List<String> PACED_BUCKETS = List.of("INSTALL", "INSTALLED_APPS", "TEAMS_GET", "BOT_SENDS", "IDENTITY");
+
+    /** How many users each group sends to, and how the service JVM is started. */
+    public record Sizes(int limitedUsers, int unlimitedUsers, int millionUsers, int latencyMs) {
+    }
+
+    private final Path jar;
+    private final Path work;
+    private final Sizes sizes;
+    private final List<String> serviceJvmFlags;
+    private final PrintStream out;
+    private final PrintStream log;
+
+    public BenchSuite(Path jar, Path work, Sizes sizes, List<String> serviceJvmFlags, PrintStream out, PrintStream log) {
+        this.jar = jar;
+        this.work = work;
+        this.sizes = sizes;
+        this.serviceJvmFlags = serviceJvmFlags;
+        this.out = out;
+        this.log = log;
+    }
+
+    public void run(Set<Scenario> chosen) throws IOException, InterruptedException {
+        for (Scenario.Group group : Scenario.Group.values()) {
+            EnumSet<Scenario> inGroup = EnumSet.noneOf(Scenario.class);
+            chosen.stream().filter(s -> s.group == group).forEach(inGroup::add);
+            if (!inGroup.isEmpty()) {
+                runGroup(group, inGroup);
+            }
+        }
+    }
+
+    private void runGroup(Scenario.Group group, Set<Scenario> chosen) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve(group.name().toLowerCase(Locale.ROOT)));
+        int users = switch (group) {
+            case LIMITED -> sizes.limitedUsers();
+            case UNLIMITED -> sizes.unlimitedUsers();
+            case MILLION -> sizes.millionUsers();
+        };
+        // One more user, never in a measured file: each service process warms up with a campaign to them first.
+        int warmUpUser = users + 1;
+        List<String> sandboxFlags = new ArrayList<>(List.of("--users", Integer.toString(warmUpUser)));
+        if (group == Scenario.Group.LIMITED) {
+            sandboxFlags.addAll(List.of("--limits", "real", "--latency-ms", Integer.toString(sizes.latencyMs())));
+        } else {
+            sandboxFlags.addAll(List.of("--limits", "off"));
+        }
+        // Limited runs find users by UPN (an identity lookup each, as most files name people); unlimited ones by id.
+        RecipientFiles.Key key = group == Scenario.Group.LIMITED ? RecipientFiles.Key.UPN : RecipientFiles.Key.ID;
+        List<String> jvm = new ArrayList<>(serviceJvmFlags);
+        if (group == Scenario.Group.MILLION) {
+            jvm.add("-Xmx256m");
+        }
+        Map<String, String> environment = group == Scenario.Group.LIMITED ? Map.of() : noPacing();
+        log.printf("bench: %s: sandbox %s, work folder %s%n", group.name().toLowerCase(Locale.ROOT),
+                String.join(" ", sandboxFlags), dir);
+        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+            Scenario cold = chosen.stream().filter(s -> !s.warm).findFirst().orElse(null);
+            Scenario warm = chosen.stream().filter(s -> s.warm).findFirst().orElse(null);
+            Path staged = Files.createDirectories(dir.resolve("files"));
+            Path coldFile = RecipientFiles.write(staged.resolve("cold.csv"), 1, users, key);
+            Path warmFile = Files.copy(coldFile, staged.resolve("warm.csv"));
+            // A warm run needs the cold run of the same users first; when not asked for, it runs unmeasured.
+            Measured first = measure(sandbox, dir, "cold", coldFile, RecipientFiles.write(staged.resolve("warm-up-1.csv"),
+                    warmUpUser, warmUpUser, key), jvm, environment);
+            if (cold != null) {
+                report(cold, first);
+            } else {
+                log.printf("bench: the cold run before %s (not asked for, not measured): %s%n", warm.label(), first.details());
+            }
+            if (warm != null) {
+                report(warm, measure(sandbox, dir, "warm", warmFile, RecipientFiles.write(staged.resolve("warm-up-2.csv"),
+                        warmUpUser, warmUpUser, key), jvm, environment));
+            }
+        }
+    }
+
+    private static Map<String, String> noPacing() {
+        java.util.HashMap<String, String> env = new java.util.HashMap<>();
+        for (String bucket : PACED_BUCKETS) {
+            env.put("TEAMS_PACING_" + bucket + "_PER_SECOND", NO_PACING);
+        }
+        return env;
+    }
+
+    private record Measured(JsonNode summary, SandboxProcess.Stats stats, double heapPeakMb) {
+        long total() {
+            return summary.path("total").asLong();
+        }
+
+        long sent() {
+            return summary.path("sent").asLong();
+        }
+
+        double seconds() {
+            return summary.path("durationMs").asLong() / 1000.0;
+        }
+
+        String details() {
+            double throttledShare = stats.requests() == 0 ? 0 : 100.0 * stats.throttled() / stats.requests();
+            return String.format(Locale.ROOT, "%d recipients (%d sent, %d failed, %d skipped) in %.3f s = %.1f/s; "
+                    + "%d requests, %d answered 429 (%.2f%%); heap peak %.1f MB", total(), sent(),
+                    summary.path("failed").asLong(), summary.path("skipped").asLong(), seconds(), sent() / seconds(),
+                    stats.requests(), stats.throttled(), throttledShare, heapPeakMb);
+        }
+    }
+
+    /** A new service process: a one-recipient campaign to warm it up, then the measured campaign, then its heap peak. */
+    private Measured measure(SandboxProcess sandbox, Path dir, String name, Path file, Path warmUp, List<String> jvm,
+            Map<String, String> environment) throws IOException, InterruptedException {
+        try (ServiceProcess service = ServiceProcess.start(jar, dir, name, sandbox.url(), jvm, environment)) {
+            service.send(warmUp);
+            SandboxProcess.Stats before = sandbox.stats();
+            JsonNode summary = service.send(file);
+            SandboxProcess.Stats stats = sandbox.stats().minus(before);
+            return new Measured(summary, stats, service.stop());
+        }
+    }
+
+    private void report(Scenario scenario, Measured m) {
+        log.printf("bench: %s: %s%n", scenario.label(), m.details());
+        if (m.sent() != m.total()) {
+            log.printf("bench: %s: WARNING: %d of %d recipients were not sent; the rate counts sent ones only%n",
+                    scenario.label(), m.total() - m.sent(), m.total());
+        }
+        double rate = m.sent() / m.seconds();
+        ObjectNode line = JSON.createObjectNode();
+        line.put("scenario", scenario.label());
+        line.put("recipients", m.total());
+        line.put("seconds", round(m.seconds(), 3));
+        line.put("rate", round(rate, 2));
+        if (scenario.ceiling != null) {
+            line.put("ceiling", scenario.ceiling);
+            line.put("ratio", round(rate / scenario.ceiling, 3));
+        } else {
+            line.putNull("ceiling");
+            line.putNull("ratio");
+        }
+        line.put("throttled", m.stats().throttled());
+        if (Double.isNaN(m.heapPeakMb())) {
+            line.putNull("heapPeakMb");
+        } else {
+            line.put("heapPeakMb", round(m.heapPeakMb(), 1));
+        }
+        out.println("BENCH " + line);
+        out.flush();
+    }
+
+    private static BigDecimal round(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
+    }
+}

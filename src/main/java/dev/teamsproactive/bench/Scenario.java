@@ -1,0 +1,43 @@
+package dev.teamsproactive.bench;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The benchmark scenarios. Cold: users never contacted (install, installation and chat lookups, then the send);
+ * warm: the same users again in a new campaign (only the send: the chat comes from the conversation cache).
+ * Limited: the sandbox enforces Microsoft's limits, answers after 80 ms, and the service paces itself at the documented
+ * rates; unlimited: no limits, no latency, no pacing, so the figure is the engine's own speed.
+ */
+public enum Scenario {
+    COLD_LIMITED(Group.LIMITED, false, 30.0),
+    WARM_LIMITED(Group.LIMITED, true, 50.0),
+    COLD_UNLIMITED(Group.UNLIMITED, false, null),
+    WARM_UNLIMITED(Group.UNLIMITED, true, null),
+    MILLION(Group.MILLION, false, null);
+
+    /** Scenarios that share one sandbox and one ledger: a warm run follows the cold run of the same users. */
+    enum Group { LIMITED, UNLIMITED, MILLION }
+
+    final Group group;
+    final boolean warm;
+    /** The most recipients per second the sandbox's limits allow, or null when they are off. */
+    final Double ceiling;
+
+    Scenario(Group group, boolean warm, Double ceiling) {
+        this.group = group;
+        this.warm = warm;
+        this.ceiling = ceiling;
+    }
+
+    /** The name on the command line and in the BENCH line, e.g. cold-limited. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Scenario of(String label) {
+        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown scenario '" + label + "' (known: "
+                        + String.join(", ", Arrays.stream(values()).map(Scenario::label).toList()) + ")"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.teamsproactive.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamsproactive.ledger.CampaignIds;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as it runs in production: {@code java -jar teams-proactive.jar run --sandbox-url URL} as its own
+ * process, in a work folder whose config/ puts inbox, ledger and reports there. Campaigns are files dropped into
+ * its inbox; each one's figures come from its report. Stopped with SIGTERM, it prints its heap peak.
+ */
+final class ServiceProcess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEAP_PEAK = "HEAP-PEAK-MB ";
+    private static final long POLL_MILLIS = 100;
+
+    private final Process process;
+    private final Path work;
+    private final Path stderr;
+    private boolean stopped;
+
+    private ServiceProcess(Process process, Path work, Path stderr) {
+        this.process = process;
+        this.work = work;
+        this.stderr = stderr;
+    }
+
+    /**
+     * Starts it in {@code work} (a config/ there points inbox, ledger and reports into {@code work}).
+     *
+     * @param jvmFlags    e.g. -Xmx256m
+     * @param environment settings overridden as environment variables (e.g. TEAMS_PACING_BOT_SENDS_PER_SECOND)
+     */
+    static ServiceProcess start(Path jar, Path work, String name, String sandboxUrl, List<String> jvmFlags,
+            Map<String, String> environment) throws IOException {
+        Path config = configIn(work);
+        List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-Dteams.print-heap-peak=true", "-jar", jar.toString(), "run", "--config",
+                config.toString(), "--sandbox-url", sandboxUrl));
+        Path out = work.resolve(name + ".out.log");
+        Path err = work.resolve(name + ".err.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return new ServiceProcess(builder.start(), work, err);
+    }
+
+    /** A config/ folder in {@code work}: the packaged defaults, with inbox, ledger and reports in {@code work}. */
+    private static Path configIn(Path work) throws IOException {
+        Path config = work.resolve("config");
+        Files.createDirectories(config.resolve("messages"));
+        try (var template = ServiceProcess.class.getResourceAsStream("/defaults/config/messages/default.json")) {
+            if (template == null) {
+                throw new IOException("the default message template is not packaged");
+            }
+            Files.copy(template, config.resolve("messages/default.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.writeString(config.resolve("application.properties"), "teams.reports=" + work.resolve("reports")
+                + "\nteams.inbox=" + work.resolve("inbox")
+                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger").resolve("ledger") + "\n",
+                StandardCharsets.UTF_8);
+        return config;
+    }
+
+    /** Drops the file into the inbox, waits until the service has moved it to .done/, returns its campaign summary. */
+    JsonNode send(Path file) throws IOException, InterruptedException {
+        Path inbox = Files.createDirectories(work.resolve("inbox"));
+        String name = file.getFileName().toString();
+        String campaignId = CampaignIds.forFile(file);
+        // Written elsewhere and moved in whole: the service never sees half a file.
+        Files.move(file, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        Path done = inbox.resolve(".done").resolve(name);
+        Path failed = inbox.resolve(".error").resolve(name);
+        while (!Files.exists(done)) {
+            if (Files.exists(failed) || !process.isAlive()) {
+                throw new IOException("the service did not run " + name + "; see " + stderr);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        return JSON.readTree(work.resolve("reports").resolve(campaignId).resolve("summary.json").toFile());
+    }
+
+    /** Stops it (SIGTERM, gracefully) and returns the heap peak it printed, in MB (NaN if it printed none). */
+    double stop() throws IOException, InterruptedException {
+        stopped = true;
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("the service did not stop within 60 s of SIGTERM");
+        }
+        return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(HEAP_PEAK))
+                .mapToDouble(l -> Double.parseDouble(l.substring(HEAP_PEAK.length()).trim())).findFirst()
+                .orElse(Double.NaN);
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (!stopped) {
+            stop();
+        }
+    }
+}
