@@ -86,6 +86,7 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
+        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());
@@ -95,6 +96,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports);
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
