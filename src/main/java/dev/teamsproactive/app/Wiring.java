@@ -96,7 +96,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
-        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports);
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
+                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

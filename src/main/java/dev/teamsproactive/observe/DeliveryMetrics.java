@@ -37,7 +37,6 @@ public final class DeliveryMetrics extends EventNotifierSupport {
         setIgnoreStepEvents(true);
         setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeCompletedEvent(true);
-        setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }

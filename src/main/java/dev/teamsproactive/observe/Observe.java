@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -26,13 +27,14 @@ public final class Observe {
     private Observe() {
     }
 
-    public static void bindTo(Main main, DataSource ledger, Target target, Path reports) {
+    /** @param progressEvery how often a running campaign gets a progress line */
+    public static void bindTo(Main main, DataSource ledger, Target target, Path reports, Duration progressEvery) {
         CampaignBoard board = new CampaignBoard(ledger);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         main.bind(METRICS_REGISTRY, metrics);
         main.bind("deliveryMetrics", new DeliveryMetrics(metrics));
         main.bind(CALL_METRICS, new CallMetrics(metrics));
-        main.bind("progressLog", new ProgressLog(board));
+        main.bind("progressLog", new ProgressLog(board, progressEvery));
         main.configure().addRoutesBuilder(new StatusRoutes(new StatusApi(board, reports, Clock.systemUTC())));
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -14,10 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The progress lines of running campaigns, called by the {@code progress} timer route (routes/progress.camel.yaml):
+ * The progress lines of running campaigns, called every second by the {@code progress} timer route
+ * (routes/progress.camel.yaml):
  * <pre>Progress campaign=recipients-1a2b done=1200/5000 (24%) sent=1150 failed=40 inDoubt=0 skipped=10 rate=31.5/s eta=2m01s</pre>
- * A campaign gets a line on every tick while it moves, and once a minute while it does not (waiting out a
- * 429, or left RUNNING by a process that stopped). The rate is measured since this process first saw it.
+ * A campaign gets a line as soon as it is seen, then one per interval while it moves, and one a minute while it
+ * does not (waiting out a 429, or left RUNNING by a process that stopped). The rate is measured since this
+ * process first saw it.
  */
 public final class ProgressLog {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressLog.class);
@@ -25,22 +27,24 @@ public final class ProgressLog {
     private final CampaignBoard board;
     private final Clock clock;
     private final Consumer<String> out;
+    private final Duration interval;
     private final Map<String, Seen> seen = new HashMap<>();
 
     private record Seen(Instant firstAt, long firstDone, long lastDone, Instant lastLine) {
     }
 
-    public ProgressLog(CampaignBoard board) {
-        this(board, Clock.systemUTC(), LOG::info);
+    public ProgressLog(CampaignBoard board, Duration interval) {
+        this(board, interval, Clock.systemUTC(), LOG::info);
     }
 
-    ProgressLog(CampaignBoard board, Clock clock, Consumer<String> out) {
+    ProgressLog(CampaignBoard board, Duration interval, Clock clock, Consumer<String> out) {
         this.board = board;
+        this.interval = interval;
         this.clock = clock;
         this.out = out;
     }
 
-    /** One tick: a line for each running campaign that moved (or has been quiet for a minute). */
+    /** One tick: a line for each running campaign first seen, or due (moved within the interval, or quiet a minute). */
     public synchronized void logRunning() {
         Instant now = clock.instant();
         List<CampaignView> running = board.running();
@@ -51,7 +55,8 @@ public final class ProgressLog {
             if (before == null) {
                 seen.put(c.id(), new Seen(now, c.done(), c.done(), now));
                 out.accept(line(c, null));
-            } else if (c.done() != before.lastDone() || !now.isBefore(before.lastLine().plus(QUIET_REMINDER))) {
+            } else if (c.done() != before.lastDone() && !now.isBefore(before.lastLine().plus(interval))
+                    || !now.isBefore(before.lastLine().plus(QUIET_REMINDER))) {
                 seen.put(c.id(), new Seen(before.firstAt(), before.firstDone(), c.done(), now));
                 out.accept(line(c, rate(before, c.done(), now)));
             }

@@ -43,7 +43,11 @@ final class ObservedService implements AutoCloseable {
     }
 
     static ObservedService start(Path work, String extraSettings) throws Exception {
-        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0));
+        return start(work, extraSettings, SandboxOptions.defaults());
+    }
+
+    static ObservedService start(Path work, String extraSettings, SandboxOptions sandboxOptions) throws Exception {
+        Sandbox sandbox = Sandbox.start(sandboxOptions.withPort(0));
         try {
             Path config = PipelineFixture.configIn(work);
             int port = freePort();

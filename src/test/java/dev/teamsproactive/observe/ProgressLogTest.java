@@ -21,7 +21,7 @@ class ProgressLogTest {
     private final CampaignBoard board = new CampaignBoard(ledger.dataSource());
     private final List<String> lines = new ArrayList<>();
     private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-    private final ProgressLog progress = new ProgressLog(board, new Clock() {
+    private final ProgressLog progress = new ProgressLog(board, Duration.ofSeconds(5), new Clock() {
         @Override
         public Instant instant() {
             return now;
@@ -51,8 +51,13 @@ class ProgressLogTest {
         assertThat(lines).containsExactly(
                 "Progress campaign=big-1 done=100/1000 (10%) sent=100 failed=0 inDoubt=0 skipped=0 rate=- eta=-");
 
-        now = now.plusSeconds(10);
-        record("big-1", 101, 290, DeliveryStatus.SENT);
+        now = now.plusSeconds(1);
+        record("big-1", 101, 110, DeliveryStatus.SENT);
+        progress.logRunning();
+        assertThat(lines).as("moved, but within the interval").hasSize(1);
+
+        now = now.plusSeconds(9);
+        record("big-1", 111, 290, DeliveryStatus.SENT);
         record("big-1", 291, 300, DeliveryStatus.FAILED);
         progress.logRunning();
         // 200 more in 10 s: 20/s, 700 left: 35 s.
