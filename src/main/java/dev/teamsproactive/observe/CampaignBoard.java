@@ -37,7 +37,7 @@ public final class CampaignBoard {
         return read(c -> {
             List<CampaignView> out = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT " + CAMPAIGN_COLUMNS
-                    + " ORDER BY started_at DESC, id FETCH FIRST " + LATEST + " ROWS ONLY");
+                    + " ORDER BY started_at DESC, id DESC FETCH FIRST " + LATEST + " ROWS ONLY");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     out.add(view(c, rows));
