@@ -53,6 +53,10 @@ public final class ObserveSettings {
             p.setProperty("camel.main.routes-reload-enabled", "true");
             p.setProperty("camel.main.routes-reload-directory", dir.toAbsolutePath().toString());
             p.setProperty("camel.main.routes-reload-pattern", "*.camel.yaml");
+            // Only the saved file's routes are replaced; the others (and the status page's) keep running,
+            // and the metrics keep counting.
+            p.setProperty("camel.main.routes-reload-remove-all-routes", "false");
+            p.setProperty("camel.metrics.clear-on-reload", "false");
         }
     }
 }
