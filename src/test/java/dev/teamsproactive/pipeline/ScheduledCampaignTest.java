@@ -2,7 +2,6 @@ package dev.teamsproactive.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.campaigns.CampaignSchedules;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -72,6 +70,19 @@ class ScheduledCampaignTest {
 
         fixture.restartApp();
         awaitFinishedFirings(beforeRestart.size() + 1);
+
+        // The files are followed while the service runs: the broken one, fixed, gets its schedule; a removed
+        // one loses it (so no firing starts after this point).
+        Files.writeString(campaigns.resolve("broken.yaml"), """
+                name: broken
+                cron: "0 0 9 ? * MON"
+                audience:
+                  group: %s
+                """.formatted(ENGINEERING_GROUP), StandardCharsets.UTF_8);
+        Files.delete(campaigns.resolve("engineering.yaml"));
+        awaitRoutes("schedule-broken", true);
+        awaitRoutes("schedule-engineering-pulse", false);
+        assertThat(schedules().problems()).isEmpty();
         fixture.app.close();
 
         List<Path> firings = finishedFirings();
@@ -97,6 +108,16 @@ class ScheduledCampaignTest {
 
     private CampaignSchedules schedules() {
         return fixture.app.context().getRegistry().lookupByNameAndType("schedules", CampaignSchedules.class);
+    }
+
+    private void awaitRoutes(String routeId, boolean present) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while ((fixture.app.context().getRoute(routeId) != null) != present) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("route " + routeId + (present ? " did not appear" : " did not go"));
+            }
+            Thread.sleep(50);
+        }
     }
 
     private List<Path> awaitFinishedFirings(int atLeast) throws Exception {
