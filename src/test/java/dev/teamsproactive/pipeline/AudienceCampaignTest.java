@@ -121,6 +121,17 @@ class AudienceCampaignTest {
         assertThat(installs).extracting(i -> i.get("status").asInt()).containsExactly(201, 409);
     }
 
+    @Test
+    void aGroupGraphDoesNotKnowFailsTheCampaignNamingTheCallAndItsAnswer() throws Exception {
+        Path file = campaign("nogroup.json", """
+                {"audience": {"group": "00000000-0000-0000-0000-000000000001"}}""");
+        Exchange result = fixture.send(file, "");
+
+        assertThat(result.getException()).hasMessageContaining("/v1.0/groups/00000000-0000-0000-0000-000000000001/transitiveMembers")
+                .hasMessageContaining("404");
+        assertThat(fixture.sandboxDeliveries()).isEmpty();
+    }
+
     private Path campaign(String name, String json) throws Exception {
         return Files.writeString(work.resolve(name), json, StandardCharsets.UTF_8);
     }
