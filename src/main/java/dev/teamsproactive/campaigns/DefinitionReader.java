@@ -171,6 +171,10 @@ public final class DefinitionReader {
         Map<String, NodeTuple> fields = mapping(node, "allUsers", List.of("filter"));
         String filter = fields.containsKey("filter") ? scalar(fields.get("filter").getValueNode(), "filter")
                 : Audience.ENABLED_MEMBERS;
+        if (filter.contains("&") || filter.contains("#")) {
+            // It becomes the value of $filter in the query: these would end it early.
+            throw reject(fields.get("filter").getValueNode(), "the filter may not contain & or #");
+        }
         return new Audience(Audience.Kind.ALL_USERS, null, null, null, null, filter);
     }
 

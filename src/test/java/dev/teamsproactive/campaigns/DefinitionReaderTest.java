@@ -91,6 +91,7 @@ class DefinitionReaderTest {
                 Arguments.of("cron: \"0 0 9 ? * MON\"\nstart: next week\naudience: {allUsers: true}\n", 2, "is a date"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true\n", 3, "not valid YAML"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\n", 1, "no audience"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience:\n  allUsers:\n    filter: \"a eq 1&$top=1\"\n", 4, "& or #"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {file: missing.csv}\n", 2, "no recipients file"));
     }
 
