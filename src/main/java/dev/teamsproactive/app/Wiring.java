@@ -98,6 +98,12 @@ public final class Wiring implements AutoCloseable {
         main.bind("recipientPool", recipientPool);
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+        // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
+        main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
+                settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
+                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC()));
+        main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
+        main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
