@@ -88,6 +88,9 @@ public final class Application implements AutoCloseable {
         // Every HTTP step shares one connection pool (see HttpConnections).
         p.setProperty("camel.component.http.client-connection-manager", "#" + HttpConnections.BEAN);
         p.setProperty("camel.component.https.client-connection-manager", "#" + HttpConnections.BEAN);
+        dev.teamsproactive.observe.ObserveSettings.apply(settings, options.inbox(), options.routesDir(), p);
+        // Schedules run with the service (`run`), not during a one-off `send`, unless a setting says otherwise.
+        p.setProperty("teams.schedules.enabled", settings.get("teams.schedules.enabled", Boolean.toString(options.inbox())));
         if (target.trust() != null) {
             // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);
