@@ -51,6 +51,7 @@ public final class Application implements AutoCloseable {
             main.setOverrideProperties(camelProperties(settings, target, options));
             wiring.bindTo(main);
             main.start();
+            deferInternalRoutesAtShutdown(main.getCamelContext());
             LOG.info("Target: {}. Inbox: {}. Reports: {}.", target.description(), wiring.inbox().toAbsolutePath(),
                     wiring.reports().toAbsolutePath());
             return new Application(main, resolved.sandbox(), wiring);
@@ -62,6 +63,20 @@ public final class Application implements AutoCloseable {
                 resolved.sandbox().close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Routes fed by other routes (direct:, seda:) are shut down after the routes feeding them (Defer): during a
+     * graceful stop, recipients already handed to the split still reach them, instead of blocking on a
+     * suspended consumer until the shutdown timeout.
+     */
+    private static void deferInternalRoutesAtShutdown(CamelContext context) {
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            String uri = route.getEndpoint().getEndpointUri();
+            if (uri.startsWith("direct:") || uri.startsWith("seda:")) {
+                route.setShutdownRoute(org.apache.camel.ShutdownRoute.Defer);
+            }
         }
     }
 
@@ -102,8 +117,23 @@ public final class Application implements AutoCloseable {
         return sandbox;
     }
 
+    /** The drop folder. */
+    public java.nio.file.Path inbox() {
+        return wiring.inbox();
+    }
+
+    /** The ledger the routes write to (the resend command reads a campaign from it). */
+    public dev.teamsproactive.ledger.Ledger ledger() {
+        return wiring.ledger();
+    }
+
+    /**
+     * Stops gracefully: running campaigns start no new recipient, Camel waits for the recipients in flight
+     * (up to {@code camel.main.shutdown-timeout}), and only then is the ledger closed.
+     */
     @Override
     public void close() {
+        wiring.stop().begin();
         try {
             main.stop();
         } finally {

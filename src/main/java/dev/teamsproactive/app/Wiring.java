@@ -14,7 +14,12 @@ import dev.teamsproactive.delivery.ThrottleCounter;
 import dev.teamsproactive.delivery.Tokens;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.safety.GracefulStop;
+import dev.teamsproactive.safety.Resends;
+import dev.teamsproactive.safety.RunLeases;
+import dev.teamsproactive.safety.SendGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -38,12 +43,16 @@ public final class Wiring implements AutoCloseable {
     private final ExecutorService recipientPool;
     private final Path inbox;
     private final Path reports;
+    private final GracefulStop stop;
+    private final RunLeases runLeases;
 
     private Wiring(Settings settings, Target target, Ledger ledger, ExecutorService recipientPool) {
         this.settings = settings;
         this.target = target;
         this.ledger = ledger;
         this.recipientPool = recipientPool;
+        this.stop = new GracefulStop(ledger);
+        this.runLeases = new RunLeases(ledger, Duration.ofSeconds(settings.getInt("teams.run-lease.seconds", 60)));
         this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
         this.reports = Path.of(settings.get("teams.reports", "reports"));
     }
@@ -90,7 +99,12 @@ public final class Wiring implements AutoCloseable {
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());
         main.bind("messages", messages);
-        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
+        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
+        // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
+        main.bind("runLeases", runLeases);
+        main.bind("sendGuard", new SendGuard(ledger));
+        main.bind("gracefulStop", stop);
+        main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
@@ -122,8 +136,18 @@ public final class Wiring implements AutoCloseable {
         return reports;
     }
 
+    /** The first step of a stop: running campaigns start no new recipient. */
+    public GracefulStop stop() {
+        return stop;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
     @Override
     public void close() {
+        runLeases.close();
         recipientPool.shutdownNow();
         ledger.close();
     }

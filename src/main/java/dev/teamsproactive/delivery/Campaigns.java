@@ -7,6 +7,7 @@ import dev.teamsproactive.message.MessageTemplate;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientFileSummary;
 import dev.teamsproactive.recipients.RecipientStream;
+import dev.teamsproactive.safety.GracefulStop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,11 +22,13 @@ public final class Campaigns {
     private final Ledger ledger;
     private final Messages messages;
     private final String defaultTemplate;
+    private final GracefulStop stop;
 
-    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate) {
+    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate, GracefulStop stop) {
         this.ledger = ledger;
         this.messages = messages;
         this.defaultTemplate = defaultTemplate;
+        this.stop = stop;
     }
 
     /** inbox/&lt;template&gt;/file.csv names its template; a file directly in inbox/ names none. */
@@ -58,9 +61,12 @@ public final class Campaigns {
         exchange.setProperty(Props.TOTAL, summary.total());
     }
 
-    /** The recipients, read lazily; Camel's streaming split closes the stream when done. */
+    /**
+     * The recipients, read lazily; Camel's streaming split closes the stream when done. A stop ends it early
+     * (the campaign resumes at the next start).
+     */
     public RecipientStream recipients(Exchange exchange) {
-        return RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
+        return stop.untilStopped(RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class))));
     }
 
     private static String campaignId(Path file, String source) {
