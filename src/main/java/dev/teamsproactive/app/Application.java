@@ -98,6 +98,9 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.app-external-id", target.appExternalId());
         p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
+        dev.teamsproactive.observe.ObserveSettings.apply(settings, options.inbox(), options.routesDir(), p);
+        // Schedules run with the service (`run`), not during a one-off `send`, unless a setting says otherwise.
+        p.setProperty("teams.schedules.enabled", settings.get("teams.schedules.enabled", Boolean.toString(options.inbox())));
         if (target.trust() != null) {
             // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);

@@ -95,6 +95,7 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
+        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());
@@ -109,6 +110,14 @@ public final class Wiring implements AutoCloseable {
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
+                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+        // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
+        main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
+                settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
+                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC()));
+        main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
+        main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
