@@ -38,9 +38,16 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     static PipelineFixture start(Path work, SandboxOptions options) throws Exception {
+        return start(work, options, "");
+    }
+
+    /** @param extraProperties lines appended to the copy of application.properties, e.g. "teams.app-catalog-id=…" */
+    static PipelineFixture start(Path work, SandboxOptions options, String extraProperties) throws Exception {
         Sandbox sandbox = Sandbox.start(options);
         try {
             Path config = configIn(work);
+            Files.writeString(config.resolve("application.properties"), "\n" + extraProperties + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Application app = Application.start(new Application.Options(config, Path.of("routes"),
                     TargetResolver.Mode.SANDBOX_URL, sandbox.url(), false));
             return new PipelineFixture(sandbox, app, work.resolve("reports"));
