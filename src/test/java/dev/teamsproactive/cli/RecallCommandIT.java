@@ -1,0 +1,81 @@
+package dev.teamsproactive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teamsproactive.pipeline.PipelineFixture;
+import dev.teamsproactive.tls.SandboxTls;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code recall CAMPAIGN_ID} of the real jar, after {@code send} to the same sandbox process and ledger: every
+ * message is deleted, the summary is the last line of standard output; an unknown campaign is rejected in UpdateAndRecallTest.
+ */
+class RecallCommandIT {
+    private static final Pattern READY = Pattern.compile("Sandbox ready at (https://127\\.0\\.0\\.1:\\d+)");
+    private static final Duration WAIT = Duration.ofSeconds(180);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void recallDeletesWhatSendDelivered() throws Exception {
+        PipelineFixture.configIn(workDir);
+        Files.writeString(workDir.resolve("welcome.csv"), "id,name\nada@contoso.example,Ada\ngrace@contoso.example,Grace\n");
+        try (JarProcess sandbox = JarProcess.start(workDir, "sandbox", "--port", "0")) {
+            Matcher ready = READY.matcher(String.valueOf(sandbox.nextLine(Duration.ofSeconds(60))));
+            assertThat(ready.find()).as("standard error: %s", sandbox.stderrLines()).isTrue();
+            String url = ready.group(1);
+
+            String campaignId;
+            try (JarProcess send = JarProcess.start(workDir, args(url, "send", "welcome.csv"))) {
+                assertThat(send.exitCode(WAIT)).as("standard error: %s", send.stderrLines()).isZero();
+                campaignId = lastLine(send).get("campaignId").asText();
+            }
+            assertThat(deliveries(url)).hasSize(2);
+
+            try (JarProcess recall = JarProcess.start(workDir, args(url, "recall", campaignId))) {
+                assertThat(recall.exitCode(WAIT)).as("standard error: %s", recall.stderrLines()).isZero();
+                JsonNode summary = lastLine(recall);
+                assertThat(summary.get("action").asText()).isEqualTo("recall");
+                assertThat(summary.get("recalled").asInt()).isEqualTo(2);
+            }
+            assertThat(deliveries(url)).isEmpty();
+            assertThat(workDir.resolve("reports").resolve(campaignId).resolve("recall.csv")).isRegularFile();
+
+            sandbox.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    private String[] args(String url, String... command) {
+        List<String> all = new java.util.ArrayList<>(List.of(command));
+        all.addAll(List.of("--sandbox-url", url, "--config", workDir.resolve("config").toString(), "--routes",
+                Path.of("routes").toAbsolutePath().toString()));
+        return all.toArray(String[]::new);
+    }
+
+    private static JsonNode lastLine(JarProcess process) throws Exception {
+        List<String> out = process.stdoutLines();
+        return JSON.readTree(out.get(out.size() - 1));
+    }
+
+    private static JsonNode deliveries(String url) throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(SandboxTls.clientContext()).build();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/deliveries")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(answer.body());
+    }
+}
