@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
 import dev.teamsproactive.pipeline.PipelineFixture;
+import dev.teamsproactive.sandbox.Sandbox;
+import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.tls.SandboxTls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,18 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code recall CAMPAIGN_ID} of the real jar, after a campaign sent to the same sandbox process and ledger: every
- * message is deleted, the summary is the last line of standard output; an unknown campaign is rejected in UpdateAndRecallTest.
+ * {@code recall CAMPAIGN_ID} of the real jar, after a campaign sent to the same sandbox and ledger: every message is
+ * deleted, and the summary is the last line of standard output (an unknown campaign: UpdateAndRecallTest).
  */
 class RecallCommandIT {
-    private static final Pattern READY = Pattern.compile("Sandbox ready at (https://127\\.0\\.0\\.1:\\d+)");
     private static final Duration WAIT = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,10 +37,9 @@ class RecallCommandIT {
     void recallDeletesWhatSendDelivered() throws Exception {
         PipelineFixture.configIn(workDir);
         Files.writeString(workDir.resolve("welcome.csv"), "id,name\nada@contoso.example,Ada\ngrace@contoso.example,Grace\n");
-        try (JarProcess sandbox = JarProcess.start(workDir, "sandbox", "--port", "0")) {
-            Matcher ready = READY.matcher(String.valueOf(sandbox.nextLine(Duration.ofSeconds(60))));
-            assertThat(ready.find()).as("standard error: %s", sandbox.stderrLines()).isTrue();
-            String url = ready.group(1);
+        // The sandbox runs in this JVM; only the command under test is a jar of its own.
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0))) {
+            String url = sandbox.url();
 
             // The campaign goes out in this JVM (quicker than a second jar); closing it frees the ledger for the jar.
             String campaignId;
@@ -65,8 +63,6 @@ class RecallCommandIT {
             }
             assertThat(deliveries(url)).isEmpty();
             assertThat(workDir.resolve("reports").resolve(campaignId).resolve("recall.csv")).isRegularFile();
-
-            sandbox.stop(Duration.ofSeconds(20));
         }
     }
 
