@@ -85,6 +85,7 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
         // Set (from the file or TEAMS_APP_CATALOG_ID): the catalog lookup, and AppCatalog.Read.All, are skipped.
         settings.get("teams.app-catalog-id").ifPresent(id -> p.setProperty("teams.app-catalog-id", id));
+        dev.teamsproactive.observe.ObserveSettings.apply(settings, options.inbox(), options.routesDir(), p);
         if (target.trust() != null) {
             // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);

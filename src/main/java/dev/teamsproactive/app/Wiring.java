@@ -76,6 +76,7 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
+        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());
@@ -90,6 +91,8 @@ public final class Wiring implements AutoCloseable {
         // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
                 c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
+                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
