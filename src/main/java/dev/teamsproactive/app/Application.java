@@ -98,6 +98,8 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.app-external-id", target.appExternalId());
         p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
+        // Set (from the file or TEAMS_APP_CATALOG_ID): the catalog lookup, and AppCatalog.Read.All, are skipped.
+        settings.get("teams.app-catalog-id").ifPresent(id -> p.setProperty("teams.app-catalog-id", id));
         dev.teamsproactive.observe.ObserveSettings.apply(settings, options.inbox(), options.routesDir(), p);
         // Schedules run with the service (`run`), not during a one-off `send`, unless a setting says otherwise.
         p.setProperty("teams.schedules.enabled", settings.get("teams.schedules.enabled", Boolean.toString(options.inbox())));
@@ -106,6 +108,17 @@ public final class Application implements AutoCloseable {
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);
         }
         return p;
+    }
+
+    /**
+     * Runs the preflight route (tokens, permissions, the app in the catalog) on its own, as {@code run} does at
+     * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
+     */
+    public void preflight() throws Exception {
+        org.apache.camel.Exchange result = producer().send("direct:preflight", exchange -> { });
+        if (result.getException() != null) {
+            throw result.getException();
+        }
     }
 
     public CamelContext context() {

@@ -1,9 +1,9 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.delivery.Campaigns;
 import dev.teamsproactive.input.UrlText;
+import dev.teamsproactive.delivery.FollowUps;
 import dev.teamsproactive.delivery.Messages;
 import dev.teamsproactive.delivery.Outcomes;
 import dev.teamsproactive.delivery.RecipientSteps;
@@ -14,6 +14,7 @@ import dev.teamsproactive.delivery.ThrottleCounter;
 import dev.teamsproactive.delivery.Tokens;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.preflight.Preflight;
 import dev.teamsproactive.safety.GracefulStop;
 import dev.teamsproactive.safety.Resends;
 import dev.teamsproactive.safety.RunLeases;
@@ -34,8 +35,6 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /** The beans the routes call, by the names the YAML uses, built from the settings and the target. */
 public final class Wiring implements AutoCloseable {
     public static final String SANDBOX_TLS = "sandboxTls";
-    public static final String GRAPH_SCOPE_SUFFIX = "/.default";
-    public static final String BOT_SCOPE = "https://api.botframework.com/.default";
 
     private final Settings settings;
     private final Target target;
@@ -79,17 +78,8 @@ public final class Wiring implements AutoCloseable {
 
     void bindTo(Main main) {
         Target.Credentials c = target.credentials();
-        // A national cloud's Graph has its own audience; the sandbox answers for the global one.
-        String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
-                : target.graph().replaceFirst("^(https://[^/]+).*$", "$1");
-        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(),
-                Credentials.of(c.clientSecret(), c.certificate(), c.certificatePassword()),
-                graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
-        // The bot uses the certificate only when it is the same registration as the Graph app.
-        boolean sameApp = c.botAppId().equals(c.clientId());
-        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(),
-                Credentials.of(c.botClientSecret(), sameApp ? c.certificate() : null, c.certificatePassword()),
-                BOT_SCOPE, target.trust(), target.sandbox());
+        TokenProvider graphToken = TokenProviders.graph(target);
+        TokenProvider botToken = TokenProviders.bot(target);
         Tokens tokens = new Tokens(graphToken, botToken);
         ThrottleCounter throttles = new ThrottleCounter();
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
@@ -110,6 +100,11 @@ public final class Wiring implements AutoCloseable {
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
+        // Update and recall of sent messages (routes/6-recall.camel.yaml).
+        main.bind("followUps", new FollowUps(ledger, messages, reports, throttles, c.tenantId(), target.botServiceUrl()));
+        // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
+        main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
+                c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
