@@ -1,9 +1,9 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.delivery.Campaigns;
 import dev.teamsproactive.input.UrlText;
+import dev.teamsproactive.delivery.FollowUps;
 import dev.teamsproactive.delivery.Messages;
 import dev.teamsproactive.delivery.Outcomes;
 import dev.teamsproactive.delivery.RecipientSteps;
@@ -14,7 +14,13 @@ import dev.teamsproactive.delivery.ThrottleCounter;
 import dev.teamsproactive.delivery.Tokens;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.preflight.Preflight;
+import dev.teamsproactive.safety.GracefulStop;
+import dev.teamsproactive.safety.Resends;
+import dev.teamsproactive.safety.RunLeases;
+import dev.teamsproactive.safety.SendGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import org.apache.camel.main.Main;
@@ -24,8 +30,6 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /** The beans the routes call, by the names the YAML uses, built from the settings and the target. */
 public final class Wiring implements AutoCloseable {
     public static final String SANDBOX_TLS = "sandboxTls";
-    public static final String GRAPH_SCOPE_SUFFIX = "/.default";
-    public static final String BOT_SCOPE = "https://api.botframework.com/.default";
 
     private final Settings settings;
     private final Target target;
@@ -33,11 +37,15 @@ public final class Wiring implements AutoCloseable {
     private final Path inbox;
     private final Path reports;
     private final org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager httpConnections;
+    private final GracefulStop stop;
+    private final RunLeases runLeases;
 
     private Wiring(Settings settings, Target target, Ledger ledger) {
         this.settings = settings;
         this.target = target;
         this.ledger = ledger;
+        this.stop = new GracefulStop(ledger);
+        this.runLeases = new RunLeases(ledger, Duration.ofSeconds(settings.getInt("teams.run-lease.seconds", 60)));
         this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
         this.reports = Path.of(settings.get("teams.reports", "reports"));
         this.httpConnections = HttpConnections.create(target.trust(),
@@ -53,17 +61,8 @@ public final class Wiring implements AutoCloseable {
 
     void bindTo(Main main) {
         Target.Credentials c = target.credentials();
-        // A national cloud's Graph has its own audience; the sandbox answers for the global one.
-        String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
-                : target.graph().replaceFirst("^(https://[^/]+).*$", "$1");
-        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(),
-                Credentials.of(c.clientSecret(), c.certificate(), c.certificatePassword()),
-                graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
-        // The bot uses the certificate only when it is the same registration as the Graph app.
-        boolean sameApp = c.botAppId().equals(c.clientId());
-        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(),
-                Credentials.of(c.botClientSecret(), sameApp ? c.certificate() : null, c.certificatePassword()),
-                BOT_SCOPE, target.trust(), target.sandbox());
+        TokenProvider graphToken = TokenProviders.graph(target);
+        TokenProvider botToken = TokenProviders.bot(target);
         Tokens tokens = new Tokens(graphToken, botToken);
         ThrottleCounter throttles = new ThrottleCounter();
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
@@ -74,12 +73,22 @@ public final class Wiring implements AutoCloseable {
                 settings.getInt("teams.retry-after.max-retries", 10), throttles));
         main.bind("outcomes", new Outcomes());
         main.bind("messages", messages);
-        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
+        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
+        // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
+        main.bind("runLeases", runLeases);
+        main.bind("sendGuard", new SendGuard(ledger));
+        main.bind("gracefulStop", stop);
+        main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
         main.bind("botSends", new dev.teamsproactive.delivery.BotSends());
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
+        // Update and recall of sent messages (routes/6-recall.camel.yaml).
+        main.bind("followUps", new FollowUps(ledger, messages, reports, throttles, c.tenantId(), target.botServiceUrl()));
+        // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
+        main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
+                c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
@@ -115,9 +124,19 @@ public final class Wiring implements AutoCloseable {
         return reports;
     }
 
+    /** The first step of a stop: running campaigns start no new recipient. */
+    public GracefulStop stop() {
+        return stop;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
     @Override
     public void close() {
         httpConnections.close();
+        runLeases.close();
         ledger.close();
     }
 }

@@ -26,6 +26,7 @@ public final class TokenProvider {
     /** msal4j renews a cached token about 5 minutes before it expires; so does the header kept here. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
     private volatile Current current;
+    private final String scope;
 
     /**
      * @param authorityBase e.g. https://login.microsoftonline.com or a sandbox URL
@@ -57,6 +58,16 @@ public final class TokenProvider {
         this.cached = ClientCredentialParameters.builder(Set.of(scope)).build();
         this.fresh = ClientCredentialParameters.builder(Set.of(scope)).skipCache(true).build();
         this.description = scope + " for client " + clientId + " in tenant " + tenant;
+        this.scope = scope;
+    }
+
+    /** The authority msal4j signs in at, e.g. https://login.microsoftonline.us/{tenant}/. */
+    public String authority() {
+        return app.authority();
+    }
+
+    public String scope() {
+        return scope;
     }
 
     private static String trimSlash(String url) {

@@ -11,6 +11,7 @@ import dev.teamsproactive.message.MessageTemplate;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientFileSummary;
 import dev.teamsproactive.recipients.RecipientStream;
+import dev.teamsproactive.safety.GracefulStop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,12 +26,14 @@ public final class Campaigns {
     private final Ledger ledger;
     private final Messages messages;
     private final String defaultTemplate;
+    private final GracefulStop stop;
     private final AudienceCampaigns audienceCampaigns;
 
-    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate) {
+    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate, GracefulStop stop) {
         this.ledger = ledger;
         this.messages = messages;
         this.defaultTemplate = defaultTemplate;
+        this.stop = stop;
         this.audienceCampaigns = new AudienceCampaigns(ledger, messages, defaultTemplate);
     }
 
@@ -72,12 +75,15 @@ public final class Campaigns {
         exchange.setProperty(Props.TOTAL, summary.total());
     }
 
-    /** The recipients, read lazily; Camel's streaming split closes the stream when done. */
+    /**
+     * The recipients, read lazily; Camel's streaming split closes the stream when done. A stop ends it early
+     * (the campaign resumes at the next start).
+     */
     public RecipientStream recipients(Exchange exchange) {
         if (exchange.getProperty(CampaignSchedules.DEFINITION) != null) {
-            return audienceCampaigns.recipients(exchange);
+            return stop.untilStopped(audienceCampaigns.recipients(exchange));
         }
-        return RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
+        return stop.untilStopped(RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class))));
     }
 
     private static String campaignId(Path file, String source) {

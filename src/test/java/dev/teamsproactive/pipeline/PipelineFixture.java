@@ -46,7 +46,7 @@ public final class PipelineFixture implements AutoCloseable {
         Sandbox sandbox = Sandbox.start(options);
         try {
             Path config = configIn(work);
-            Files.writeString(config.resolve("application.properties"), "\n" + settings, StandardCharsets.UTF_8,
+            Files.writeString(config.resolve("application.properties"), "\n" + settings + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
             Application app = startApp(config, sandbox);
             return new PipelineFixture(sandbox, app, work.resolve("reports"));
