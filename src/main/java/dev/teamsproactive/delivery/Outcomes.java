@@ -59,6 +59,7 @@ public final class Outcomes {
                     error.requestId());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
+                    : caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException ? "ServiceDown"
                     : "ConnectionFailed";
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());
             LOG.warn("Recipient failed: campaign={} line={} recipient={} code={} reason={}",

@@ -38,9 +38,18 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     static PipelineFixture start(Path work, SandboxOptions options) throws Exception {
+        return start(work, options, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, SandboxOptions)}, with settings added to the config copy (e.g. short backoffs). */
+    static PipelineFixture start(Path work, SandboxOptions options, java.util.Map<String, String> settings) throws Exception {
         Sandbox sandbox = Sandbox.start(options);
         try {
             Path config = configIn(work);
+            StringBuilder extra = new StringBuilder("\n");
+            settings.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
+            Files.writeString(config.resolve("application.properties"), extra, StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
             Application app = Application.start(new Application.Options(config, Path.of("routes"),
                     TargetResolver.Mode.SANDBOX_URL, sandbox.url(), false));
             return new PipelineFixture(sandbox, app, work.resolve("reports"));
