@@ -98,6 +98,7 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
+        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles,
                 new RetryPolicy.Backoff(settings.getInt("teams.backoff.first-delay-ms", 500),
@@ -111,6 +112,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
+                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 /** {@code java -jar target/teams-proactive.jar [run|send FILE|sandbox] …} (interfaces.md section 2). */
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,
         description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
-        subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class})
+        subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class,
+                StatusCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @Mixin
     TargetOptions target = new TargetOptions();

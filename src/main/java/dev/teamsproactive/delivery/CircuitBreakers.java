@@ -37,7 +37,10 @@ public final class CircuitBreakers {
                 .build();
         this.graph = CircuitBreaker.of(GRAPH, config);
         this.botConnector = CircuitBreaker.of(BOT_CONNECTOR, config);
-        this.tokenEndpoint = CircuitBreaker.of(TOKEN_ENDPOINT, config);
+        // Tokens come from msal4j's cache, so the endpoint sees few calls: a lone caller (the catalog lookup at a
+        // campaign's start) must open this one before its own retries run out.
+        this.tokenEndpoint = CircuitBreaker.of(TOKEN_ENDPOINT, CircuitBreakerConfig.from(config)
+                .minimumNumberOfCalls(setting.get("token-endpoint.minimum-calls", 3)).build());
     }
 
     /** Reads {@code teams.breaker.<name>}. */

@@ -3,6 +3,7 @@ package dev.teamsproactive.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.ledger.DeliveryStatus;
+import dev.teamsproactive.observe.FailureLog;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -51,20 +52,16 @@ public final class Outcomes {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (caught instanceof HttpOperationFailedException http) {
             ServiceError error = ServiceError.of(http);
+            exchange.setProperty(FailureLog.METHOD, exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
+            exchange.setProperty(FailureLog.HTTP_STATUS, http.getStatusCode());
+            exchange.setProperty(FailureLog.REQUEST_ID, error.requestId());
             set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
-            LOG.warn("Recipient failed: campaign={} line={} recipient={} step={} status={} code={} requestId={}",
-                    exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE),
-                    exchange.getProperty(Props.RECIPIENT), stepOf(http.getUri() + exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class)),
-                    http.getStatusCode(), error.code(),
-                    error.requestId());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
                     : caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException ? "ServiceDown"
                     : "ConnectionFailed";
+            exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());
-            LOG.warn("Recipient failed: campaign={} line={} recipient={} code={} reason={}",
-                    exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE),
-                    exchange.getProperty(Props.RECIPIENT), code, caught);
         }
     }
 
@@ -80,19 +77,13 @@ public final class Outcomes {
         exchange.setProperty(Props.STATUS, status.name());
         exchange.setProperty(Props.CODE, code);
         exchange.setProperty(Props.DETAIL, detail);
+        if (status == DeliveryStatus.FAILED || status == DeliveryStatus.IN_DOUBT) {
+            FailureLog.log(exchange);
+        }
     }
 
     private static String describeKind(String kind) {
         return "MAIL".equals(kind) ? "mail address" : "UPN".equals(kind) ? "user principal name" : "id";
-    }
-
-    /** The path of the call without ids, e.g. /v1.0/users/{…}/teamwork/installedApps, for the log line. */
-    static String stepOf(String uri) {
-        if (uri == null) {
-            return null;
-        }
-        String path = uri.replaceFirst("^https?://[^/]+", "").replaceFirst("\\?.*$", "");
-        return path.replaceAll("/(users|installedApps|conversations|teams|groups)/[^/]+", "/$1/{…}");
     }
 
     /** The error code, message and request-id of a Graph or Bot Connector error answer. */

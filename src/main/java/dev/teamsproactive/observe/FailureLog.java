@@ -1,0 +1,68 @@
+package dev.teamsproactive.observe;
+
+import dev.teamsproactive.delivery.Props;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WARN line per recipient that ends FAILED or IN_DOUBT, as key=value pairs (values with spaces or quotes
+ * are quoted), for log search and alerting:
+ * <pre>Recipient failed: campaign=recipients-1a2b line=7 recipient=bob@contoso.example userId=… status=FAILED
+ *   step=bot-send method=POST httpStatus=403 code=ConversationBlockedByUser
+ *   requestId=9f… attempts=1</pre>
+ * Built only from the exchange's properties and the error answer's status, code and request-id: never a
+ * header, a token or a message body.
+ */
+public final class FailureLog {
+    /**
+     * Set by the outcome of a failed HTTP call: its method, HTTP status and the answer's request-id. With the
+     * step (the route) that names the call; the exception's URI is not used, Camel masks parts of it.
+     */
+    public static final String METHOD = "failedMethod";
+    public static final String HTTP_STATUS = "failedHttpStatus";
+    public static final String REQUEST_ID = "failedRequestId";
+    /** Set when no answer came: the exception's simple name (SocketTimeoutException, TokenUnavailableException …). */
+    public static final String REASON = "failedReason";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.teamsproactive.RecipientFailed");
+
+    private FailureLog() {
+    }
+
+    public static void log(Exchange exchange) {
+        if (!LOG.isWarnEnabled()) {
+            return;
+        }
+        Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+        StringBuilder line = new StringBuilder("Recipient failed:");
+        pair(line, "campaign", exchange.getProperty(Props.CAMPAIGN_ID));
+        pair(line, "line", exchange.getProperty(Props.LINE));
+        pair(line, "recipient", exchange.getProperty(Props.RECIPIENT));
+        pair(line, "userId", exchange.getProperty(Props.USER_ID));
+        pair(line, "status", exchange.getProperty(Props.STATUS));
+        String failedIn = exchange.getProperty(dev.teamsproactive.delivery.BreakerExceptions.FAILED_IN_ROUTE, String.class);
+        pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
+        pair(line, "method", exchange.getProperty(METHOD));
+        pair(line, "httpStatus", exchange.getProperty(HTTP_STATUS));
+        pair(line, "code", exchange.getProperty(Props.CODE));
+        pair(line, "requestId", exchange.getProperty(REQUEST_ID));
+        pair(line, "reason", exchange.getProperty(REASON));
+        pair(line, "attempts", exchange.getProperty(Props.ATTEMPTS));
+        LOG.warn(line.toString());
+    }
+
+    private static void pair(StringBuilder line, String key, Object value) {
+        if (value == null) {
+            return;
+        }
+        String v = value.toString();
+        line.append(' ').append(key).append('=');
+        if (v.isEmpty() || v.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '=' || ch == '\\')) {
+            line.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+                    .replace("\r", "\\r")).append('"');
+        } else {
+            line.append(v);
+        }
+    }
+}

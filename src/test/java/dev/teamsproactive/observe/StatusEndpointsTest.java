@@ -1,0 +1,144 @@
+package dev.teamsproactive.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service's HTTP port after one campaign with mixed outcomes: health, Prometheus metrics, the status
+ * page's data and the report files it links to.
+ */
+class StatusEndpointsTest {
+    static final String CSV = """
+            id,name
+            ada@contoso.example,Ada
+            grace@contoso.example,Grace
+            bob.blocker@contoso.example,Bob
+            nobody@contoso.example,Nobody
+            """;
+
+    @TempDir
+    static Path work;
+    static ObservedService service;
+    static String campaignId;
+
+    static final ListAppender<ILoggingEvent> FAILURES = new ListAppender<>();
+
+    @BeforeAll
+    static void runOneCampaign() throws Exception {
+        Logger failures = (Logger) LoggerFactory.getLogger("dev.teamsproactive.RecipientFailed");
+        FAILURES.start();
+        failures.addAppender(FAILURES);
+        service = ObservedService.start(work, "");
+        Path file = Files.writeString(work.resolve("observed.csv"), CSV, StandardCharsets.UTF_8);
+        campaignId = service.send(file).get("campaignId").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        ((Logger) LoggerFactory.getLogger("dev.teamsproactive.RecipientFailed")).detachAppender(FAILURES);
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void eachFailedRecipientGetsOneStructuredLineWithoutSecrets() {
+        List<String> lines = FAILURES.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(lines).hasSize(2);
+        String blocked = lines.stream().filter(l -> l.contains("bob.blocker")).findFirst().orElseThrow();
+        assertThat(blocked).startsWith("Recipient failed: campaign=" + campaignId + " line=4 recipient=bob.blocker@contoso.example userId=")
+                .endsWith(" status=FAILED step=bot-send method=POST httpStatus=403 code=ConversationBlockedByUser attempts=1");
+        String unknown = lines.stream().filter(l -> l.contains("nobody")).findFirst().orElseThrow();
+        assertThat(unknown).isEqualTo("Recipient failed: campaign=" + campaignId
+                + " line=5 recipient=nobody@contoso.example status=FAILED step=resolve-user code=UserNotFound attempts=0");
+        assertThat(String.join("\n", lines)).doesNotContainIgnoringCase("bearer").doesNotContain("eyJ")
+                .doesNotContain("sandbox-secret");
+    }
+
+    @Test
+    void livenessAndReadinessAreUpWithTheLedgerAndTokenEndpointChecks() throws Exception {
+        assertThat(service.get("/observe/health/live").status()).isEqualTo(200);
+        ObservedService.Answer ready = service.get("/observe/health/ready?exposureLevel=full");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("ledger").contains("token-endpoint");
+    }
+
+    @Test
+    void metricsAreServedAsPrometheusText() throws Exception {
+        ObservedService.Answer metrics = service.get("/observe/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("teams_recipients_total{code=\"\",status=\"SENT\"} 2.0")
+                .contains("teams_recipients_total{code=\"ConversationBlockedByUser\",status=\"FAILED\"} 1.0")
+                .contains("teams_recipients_total{code=\"UserNotFound\",status=\"FAILED\"} 1.0")
+                .contains("teams_calls_seconds_count{endpoint=\"POST /v3/conversations/{id}/activities\",status=\"201\"} 2")
+                .contains("teams_calls_seconds_count{endpoint=\"POST /v3/conversations/{id}/activities\",status=\"403\"} 1")
+                .contains("teams_calls_seconds_count{endpoint=\"GET /v1.0/users/{id}\",status=\"404\"} 1")
+                .contains("teams_campaign_duration_seconds_count{outcome=\"finished\"} 1");
+    }
+
+    @Test
+    void campaignsListShowsTheFinishedCampaignWithItsCountsAndReportLinks() throws Exception {
+        JsonNode list = service.get("/api/campaigns").json().get("campaigns");
+        assertThat(list).hasSize(1);
+        JsonNode c = list.get(0);
+        assertThat(c.get("id").asText()).isEqualTo(campaignId);
+        assertThat(c.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(c.get("total").asLong()).isEqualTo(4);
+        assertThat(c.get("done").asLong()).isEqualTo(4);
+        assertThat(c.get("sent").asLong()).isEqualTo(2);
+        assertThat(c.get("failed").asLong()).isEqualTo(2);
+        assertThat(c.get("failedByCode").get("ConversationBlockedByUser").asLong()).isEqualTo(1);
+        assertThat(c.get("failedByCode").get("UserNotFound").asLong()).isEqualTo(1);
+        assertThat(c.get("report").get("deliveries").asText()).isEqualTo("/reports/" + campaignId + "/deliveries.csv");
+    }
+
+    @Test
+    void oneCampaignCarriesATimelineThatEndsWithItsFinalCounts() throws Exception {
+        JsonNode c = service.get("/api/campaigns/" + campaignId).json();
+        JsonNode points = c.get("timeline").get("points");
+        assertThat(points.size()).isGreaterThan(1);
+        JsonNode last = points.get(points.size() - 1);
+        assertThat(last.get("sent").asLong()).isEqualTo(2);
+        assertThat(last.get("failedByCode").get("ConversationBlockedByUser").asLong()).isEqualTo(1);
+        // Cumulative: never decreasing.
+        for (int i = 1; i < points.size(); i++) {
+            assertThat(points.get(i).get("sent").asLong()).isGreaterThanOrEqualTo(points.get(i - 1).get("sent").asLong());
+        }
+        assertThat(service.get("/api/campaigns/no-such-campaign").status()).isEqualTo(404);
+    }
+
+    @Test
+    void reportFilesAreServedAndNothingElseUnderReports() throws Exception {
+        ObservedService.Answer summary = service.get("/reports/" + campaignId + "/summary.json");
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.json().get("sent").asLong()).isEqualTo(2);
+        ObservedService.Answer csv = service.get("/reports/" + campaignId + "/deliveries.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("recipient,userId,status").contains("bob.blocker@contoso.example");
+        assertThat(service.get("/reports/" + campaignId + "/other.txt").status()).isEqualTo(404);
+        assertThat(service.get("/reports/..%2F..%2Fconfig/summary.json").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theStatusPageIsServedAndTheRootLeadsToIt() throws Exception {
+        ObservedService.Answer page = service.get("/status");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("/api/campaigns");
+    }
+}
