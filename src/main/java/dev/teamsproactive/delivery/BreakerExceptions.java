@@ -16,8 +16,8 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
  * A call inside a {@code circuitBreaker} step fails with the same exception as any other call. Camel's resilience4j
  * processor hands a checked exception (an HTTP error answer, a broken connection) back wrapped in a
  * RuntimeCamelException; this puts the original back, so the error policy's rules ({@code ${exception.statusCode}},
- * the service's error code in the outcome) read it as usual. It also keeps the route the step runs in as the unit of
- * work's current route (the failure log names it). Applies to circuitBreaker steps only.
+ * the service's error code in the outcome) read it as usual. It also notes the route whose step failed, for the
+ * failure log ({@link #FAILED_IN_ROUTE}). Applies to circuitBreaker steps only.
  */
 public final class BreakerExceptions implements InterceptStrategy {
     /**
@@ -36,11 +36,8 @@ public final class BreakerExceptions implements InterceptStrategy {
             @Override
             public boolean process(Exchange exchange, AsyncCallback callback) {
                 UnitOfWork uow = exchange.getUnitOfWork();
-                Route route = uow == null ? null : uow.getRoute();
+                Route route = uow == null ? null : uow.getRoute(); // the route this step runs in
                 return processor.process(exchange, doneSync -> {
-                    if (route != null && uow.getRoute() != route) {
-                        uow.pushRoute(route); // the breaker's copy of the exchange left the route it ran in
-                    }
                     unwrap(exchange);
                     if (exchange.getException() != null && route != null) {
                         exchange.setProperty(FAILED_IN_ROUTE, route.getRouteId());
