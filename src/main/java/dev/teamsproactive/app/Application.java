@@ -51,6 +51,7 @@ public final class Application implements AutoCloseable {
             main.setOverrideProperties(camelProperties(settings, target, options));
             wiring.bindTo(main);
             main.start();
+            deferInternalRoutesAtShutdown(main.getCamelContext());
             LOG.info("Target: {}. Inbox: {}. Reports: {}.", target.description(), wiring.inbox().toAbsolutePath(),
                     wiring.reports().toAbsolutePath());
             return new Application(main, resolved.sandbox(), wiring);
@@ -62,6 +63,20 @@ public final class Application implements AutoCloseable {
                 resolved.sandbox().close();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Routes fed by other routes (direct:, seda:) are shut down after the routes feeding them (Defer): during a
+     * graceful stop, recipients already handed to the split still reach them, instead of blocking on a
+     * suspended consumer until the shutdown timeout.
+     */
+    private static void deferInternalRoutesAtShutdown(CamelContext context) {
+        for (org.apache.camel.Route route : context.getRoutes()) {
+            String uri = route.getEndpoint().getEndpointUri();
+            if (uri.startsWith("direct:") || uri.startsWith("seda:")) {
+                route.setShutdownRoute(org.apache.camel.ShutdownRoute.Defer);
+            }
         }
     }
 
@@ -83,12 +98,27 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.app-external-id", target.appExternalId());
         p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
+        // Set (from the file or TEAMS_APP_CATALOG_ID): the catalog lookup, and AppCatalog.Read.All, are skipped.
+        settings.get("teams.app-catalog-id").ifPresent(id -> p.setProperty("teams.app-catalog-id", id));
         dev.teamsproactive.observe.ObserveSettings.apply(settings, options.inbox(), options.routesDir(), p);
+        // Schedules run with the service (`run`), not during a one-off `send`, unless a setting says otherwise.
+        p.setProperty("teams.schedules.enabled", settings.get("teams.schedules.enabled", Boolean.toString(options.inbox())));
         if (target.trust() != null) {
             // The sandbox's certificate is trusted for its calls only; Microsoft's keep the JDK's trust.
             p.setProperty("camel.component.https.ssl-context-parameters", "#" + Wiring.SANDBOX_TLS);
         }
         return p;
+    }
+
+    /**
+     * Runs the preflight route (tokens, permissions, the app in the catalog) on its own, as {@code run} does at
+     * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
+     */
+    public void preflight() throws Exception {
+        org.apache.camel.Exchange result = producer().send("direct:preflight", exchange -> { });
+        if (result.getException() != null) {
+            throw result.getException();
+        }
     }
 
     public CamelContext context() {
@@ -103,8 +133,23 @@ public final class Application implements AutoCloseable {
         return sandbox;
     }
 
+    /** The drop folder. */
+    public java.nio.file.Path inbox() {
+        return wiring.inbox();
+    }
+
+    /** The ledger the routes write to (the resend command reads a campaign from it). */
+    public dev.teamsproactive.ledger.Ledger ledger() {
+        return wiring.ledger();
+    }
+
+    /**
+     * Stops gracefully: running campaigns start no new recipient, Camel waits for the recipients in flight
+     * (up to {@code camel.main.shutdown-timeout}), and only then is the ledger closed.
+     */
     @Override
     public void close() {
+        wiring.stop().begin();
         try {
             main.stop();
         } finally {

@@ -12,15 +12,26 @@ import javax.net.ssl.SSLContext;
  * @param graph        Graph's base URL (without /v1.0)
  * @param botServiceUrl the Bot Connector serviceUrl used when none is cached from a conversation
  * @param trust        a TLS context to use instead of the JDK's default trust, or null (Microsoft endpoints)
+ * @param cloud        the national cloud, which decides the token scopes (a sandbox answers for the global one)
  */
 public record Target(String description, String authority, String graph, String botServiceUrl,
-        Credentials credentials, String appExternalId, SSLContext trust, boolean sandbox) {
+        Credentials credentials, String appExternalId, SSLContext trust, boolean sandbox, Cloud cloud) {
 
     /** URLs are kept without a trailing slash, so every use can append "/path" as it is. */
     public Target {
         authority = trimSlash(authority);
         graph = trimSlash(graph);
         botServiceUrl = trimSlash(botServiceUrl);
+    }
+
+    /** The scope of the Graph token, e.g. https://graph.microsoft.com/.default. */
+    public String graphScope() {
+        return cloud.graphScope();
+    }
+
+    /** The scope of the Bot Connector token, e.g. https://api.botframework.com/.default. */
+    public String botScope() {
+        return cloud.botScope();
     }
 
     /** The app registrations used for the two tokens. */

@@ -49,7 +49,7 @@ public final class TargetResolver {
         return new Resolved(new Target("Microsoft " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " cloud, tenant "
                 + tenant, cloud.authority(), settings.get("teams.graph-url", cloud.graph()),
                 settings.get("teams.bot-service-url", cloud.botServiceUrl()), credentials,
-                settings.require("teams.app-external-id"), null, false), null);
+                settings.require("teams.app-external-id"), null, false, cloud), null);
     }
 
     /** A sandbox's endpoints with the default tenant's credentials, unless settings name others. */
@@ -62,7 +62,7 @@ public final class TargetResolver {
                 settings.get("teams.bot-app-id", clientId), secret(settings, "teams.bot-client-secret").orElse(secret),
                 settings.get("teams.bot-tenant-id", tenant), null, null);
         return new Target(description, url, url, url, credentials,
-                settings.get("teams.app-external-id", seed.app().externalId()), SandboxTls.clientContext(), true);
+                settings.get("teams.app-external-id", seed.app().externalId()), SandboxTls.clientContext(), true, Cloud.GLOBAL);
     }
 
     /**

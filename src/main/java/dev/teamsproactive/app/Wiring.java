@@ -1,12 +1,12 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.delivery.BreakerExceptions;
 import dev.teamsproactive.delivery.Campaigns;
 import dev.teamsproactive.delivery.CircuitBreakers;
 import dev.teamsproactive.delivery.StaleChats;
 import dev.teamsproactive.input.UrlText;
+import dev.teamsproactive.delivery.FollowUps;
 import dev.teamsproactive.delivery.Messages;
 import dev.teamsproactive.delivery.Outcomes;
 import dev.teamsproactive.delivery.RecipientSteps;
@@ -17,7 +17,13 @@ import dev.teamsproactive.delivery.ThrottleCounter;
 import dev.teamsproactive.delivery.Tokens;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.preflight.Preflight;
+import dev.teamsproactive.safety.GracefulStop;
+import dev.teamsproactive.safety.Resends;
+import dev.teamsproactive.safety.RunLeases;
+import dev.teamsproactive.safety.SendGuard;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,8 +38,6 @@ import org.apache.camel.support.jsse.TrustManagersParameters;
 /** The beans the routes call, by the names the YAML uses, built from the settings and the target. */
 public final class Wiring implements AutoCloseable {
     public static final String SANDBOX_TLS = "sandboxTls";
-    public static final String GRAPH_SCOPE_SUFFIX = "/.default";
-    public static final String BOT_SCOPE = "https://api.botframework.com/.default";
 
     private final Settings settings;
     private final Target target;
@@ -41,12 +45,16 @@ public final class Wiring implements AutoCloseable {
     private final ExecutorService recipientPool;
     private final Path inbox;
     private final Path reports;
+    private final GracefulStop stop;
+    private final RunLeases runLeases;
 
     private Wiring(Settings settings, Target target, Ledger ledger, ExecutorService recipientPool) {
         this.settings = settings;
         this.target = target;
         this.ledger = ledger;
         this.recipientPool = recipientPool;
+        this.stop = new GracefulStop(ledger);
+        this.runLeases = new RunLeases(ledger, Duration.ofSeconds(settings.getInt("teams.run-lease.seconds", 60)));
         this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
         this.reports = Path.of(settings.get("teams.reports", "reports"));
     }
@@ -73,17 +81,8 @@ public final class Wiring implements AutoCloseable {
 
     void bindTo(Main main) {
         Target.Credentials c = target.credentials();
-        // A national cloud's Graph has its own audience; the sandbox answers for the global one.
-        String graphAudience = target.sandbox() ? "https://graph.microsoft.com"
-                : target.graph().replaceFirst("^(https://[^/]+).*$", "$1");
-        TokenProvider graphToken = new TokenProvider(target.authority(), c.tenantId(), c.clientId(),
-                Credentials.of(c.clientSecret(), c.certificate(), c.certificatePassword()),
-                graphAudience + GRAPH_SCOPE_SUFFIX, target.trust(), target.sandbox());
-        // The bot uses the certificate only when it is the same registration as the Graph app.
-        boolean sameApp = c.botAppId().equals(c.clientId());
-        TokenProvider botToken = new TokenProvider(target.authority(), c.botTenantId(), c.botAppId(),
-                Credentials.of(c.botClientSecret(), sameApp ? c.certificate() : null, c.certificatePassword()),
-                BOT_SCOPE, target.trust(), target.sandbox());
+        TokenProvider graphToken = TokenProviders.graph(target);
+        TokenProvider botToken = TokenProviders.bot(target);
         // Transient faults: one circuit breaker per service, and the retry rules (teams.backoff.*, teams.breaker.*).
         CircuitBreakers breakers = new CircuitBreakers((name, fallback) -> settings.getInt("teams.breaker." + name, fallback));
         main.bind(CircuitBreakers.GRAPH + "Breaker", breakers.graph());
@@ -107,13 +106,29 @@ public final class Wiring implements AutoCloseable {
                         settings.getInt("teams.breaker.max-wait-ms", 900_000))));
         main.bind("outcomes", new Outcomes());
         main.bind("messages", messages);
-        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default")));
+        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
+        // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
+        main.bind("runLeases", runLeases);
+        main.bind("sendGuard", new SendGuard(ledger));
+        main.bind("gracefulStop", stop);
+        main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         main.bind("recipientPool", recipientPool);
+        // Update and recall of sent messages (routes/6-recall.camel.yaml).
+        main.bind("followUps", new FollowUps(ledger, messages, reports, throttles, c.tenantId(), target.botServiceUrl()));
+        // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
+        main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
+                c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+        // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
+        main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
+                settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
+                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC()));
+        main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
+        main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }
@@ -141,8 +156,18 @@ public final class Wiring implements AutoCloseable {
         return reports;
     }
 
+    /** The first step of a stop: running campaigns start no new recipient. */
+    public GracefulStop stop() {
+        return stop;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
     @Override
     public void close() {
+        runLeases.close();
         recipientPool.shutdownNow();
         ledger.close();
     }

@@ -21,6 +21,7 @@ public final class TokenProvider {
     private final ClientCredentialParameters cached;
     private final ClientCredentialParameters fresh;
     private final String description;
+    private final String scope;
 
     /**
      * @param authorityBase e.g. https://login.microsoftonline.com or a sandbox URL
@@ -52,6 +53,16 @@ public final class TokenProvider {
         this.cached = ClientCredentialParameters.builder(Set.of(scope)).build();
         this.fresh = ClientCredentialParameters.builder(Set.of(scope)).skipCache(true).build();
         this.description = scope + " for client " + clientId + " in tenant " + tenant;
+        this.scope = scope;
+    }
+
+    /** The authority msal4j signs in at, e.g. https://login.microsoftonline.us/{tenant}/. */
+    public String authority() {
+        return app.authority();
+    }
+
+    public String scope() {
+        return scope;
     }
 
     private static String trimSlash(String url) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,
         description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
         subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class,
-                StatusCommand.class})
+                RecallCommand.class, UpdateCommand.class, StatusCommand.class, ResendCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @Mixin
     TargetOptions target = new TargetOptions();

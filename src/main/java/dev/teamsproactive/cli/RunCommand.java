@@ -1,6 +1,7 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
+import dev.teamsproactive.preflight.PreflightFailedException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,6 +17,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Application app = Application.start(target.toOptions(true));
+        try {
+            app.preflight();
+        } catch (PreflightFailedException e) {
+            // Nothing starts on a tenant that is not set up: say what is missing and stop.
+            System.err.println(e.getMessage());
+            app.close();
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Camel's graceful shutdown lets in-flight exchanges finish (bounded by its timeout).

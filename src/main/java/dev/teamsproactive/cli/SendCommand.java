@@ -30,6 +30,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--template", paramLabel = "NAME", description = "Message template in config/messages/ (default: the file's own, else the default template).")
     String template;
 
+    @Option(names = "--dry-run", description = "Resolve the audience and render every message, but install and send nothing; the summary says what would happen.")
+    boolean dryRun;
+
     @Mixin
     TargetOptions target = new TargetOptions();
 
@@ -44,6 +47,7 @@ final class SendCommand implements Callable<Integer> {
             properties.put("campaignFile", file.toAbsolutePath().toString());
             properties.put("source", file.getFileName().toString());
             properties.put("template", template == null ? "" : template);
+            properties.put("dryRun", dryRun);
             Exchange result = app.producer().send("direct:campaign", exchange -> exchange.getProperties().putAll(properties));
             // send() hands a failure back on the exchange instead of throwing it.
             if (result.getException() != null) {

@@ -1,5 +1,9 @@
 package dev.teamsproactive.delivery;
 
+import dev.teamsproactive.campaigns.CampaignDefinition;
+import dev.teamsproactive.campaigns.CampaignFiles;
+import dev.teamsproactive.campaigns.CampaignSchedules;
+import dev.teamsproactive.campaigns.FiringIds;
 import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.ledger.CampaignIds;
 import dev.teamsproactive.ledger.Ledger;
@@ -7,6 +11,7 @@ import dev.teamsproactive.message.MessageTemplate;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientFileSummary;
 import dev.teamsproactive.recipients.RecipientStream;
+import dev.teamsproactive.safety.GracefulStop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,11 +26,15 @@ public final class Campaigns {
     private final Ledger ledger;
     private final Messages messages;
     private final String defaultTemplate;
+    private final GracefulStop stop;
+    private final AudienceCampaigns audienceCampaigns;
 
-    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate) {
+    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate, GracefulStop stop) {
         this.ledger = ledger;
         this.messages = messages;
         this.defaultTemplate = defaultTemplate;
+        this.stop = stop;
+        this.audienceCampaigns = new AudienceCampaigns(ledger, messages, defaultTemplate);
     }
 
     /** inbox/&lt;template&gt;/file.csv names its template; a file directly in inbox/ names none. */
@@ -37,6 +46,12 @@ public final class Campaigns {
 
     /** Validates file and template, registers the campaign; rejects the whole file with a clear reason. */
     public void prepare(Exchange exchange) {
+        // A schedule's firing or a campaign file names its audience (see AudienceCampaigns).
+        CampaignDefinition campaign = CampaignFiles.definitionOf(exchange);
+        if (campaign != null) {
+            audienceCampaigns.prepare(exchange, campaign);
+            return;
+        }
         Path file = Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class));
         String source = exchange.getProperty(Props.SOURCE, file.getFileName().toString(), String.class);
         RecipientFileSummary summary;
@@ -50,7 +65,9 @@ public final class Campaigns {
         String templateName = !asked.isBlank() ? asked : summary.template() != null ? summary.template() : defaultTemplate;
         MessageTemplate template = messages.load(templateName, source);
         template.validate(summary.columns());
-        String campaignId = campaignId(file, source);
+        // A dry run is a campaign of its own, so it never counts as the real one having been sent.
+        boolean dryRun = exchange.getProperty(AudienceProps.DRY_RUN, false, Boolean.class);
+        String campaignId = FiringIds.dryRun(campaignId(file, source), dryRun);
         ledger.registerCampaign(campaignId, source, templateName, summary.total());
         messages.prepare(campaignId, template);
         exchange.setProperty(Props.CAMPAIGN_ID, campaignId);
@@ -58,9 +75,15 @@ public final class Campaigns {
         exchange.setProperty(Props.TOTAL, summary.total());
     }
 
-    /** The recipients, read lazily; Camel's streaming split closes the stream when done. */
+    /**
+     * The recipients, read lazily; Camel's streaming split closes the stream when done. A stop ends it early
+     * (the campaign resumes at the next start).
+     */
     public RecipientStream recipients(Exchange exchange) {
-        return RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
+        if (exchange.getProperty(CampaignSchedules.DEFINITION) != null) {
+            return stop.untilStopped(audienceCampaigns.recipients(exchange));
+        }
+        return stop.untilStopped(RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class))));
     }
 
     private static String campaignId(Path file, String source) {

@@ -43,6 +43,15 @@ public final class Messages {
         exchange.setProperty(Props.ATTEMPTS, exchange.getProperty(Props.ATTEMPTS, 0, Integer.class) + 1);
     }
 
+    /** The template prepared under this key. */
+    MessageTemplate template(String key) {
+        MessageTemplate template = byCampaign.get(key);
+        if (template == null) {
+            throw new IllegalStateException("no template prepared for " + key);
+        }
+        return template;
+    }
+
     /** Forgets a finished campaign's template. */
     public void finished(String campaignId) {
         byCampaign.remove(campaignId);

@@ -8,6 +8,10 @@ public final class Props {
     public static final String SOURCE = "source";
     public static final String TEMPLATE = "template";
     public static final String TOTAL = "total";
+    // Crash safety: the run lease this exchange's run holds; a resend's request and how many rows it reopened
+    public static final String RUN_LEASE = "runLease";
+    public static final String RESEND = "resend";
+    public static final String RESENT = "resent";
     // One recipient row
     public static final String LINE = "line";
     public static final String RECIPIENT = "recipient";

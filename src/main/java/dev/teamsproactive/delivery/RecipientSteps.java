@@ -41,6 +41,8 @@ public final class RecipientSteps {
         }
         RowClaim claim = ledger.claimRow(campaignId(exchange), r.line(), r.raw());
         exchange.setProperty(Props.ROW_DONE, claim.result() == RowClaim.Result.ALREADY_FINAL);
+        // A row sent again (resend) goes on counting its attempts.
+        exchange.setProperty(Props.ATTEMPTS, claim.attempts());
     }
 
     /** Records the resolved user on the row; the same user on an earlier line makes this row SKIPPED. */

@@ -75,6 +75,16 @@ final class CampaignsTable {
         update(c, "UPDATE campaigns SET total = ? WHERE id = ?", total, id);
     }
 
+    /** A finished campaign runs again (a resend): RUNNING, no finish time, {@code n} fewer rows done. */
+    static void reopen(Connection c, String id, long n) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET status = 'RUNNING', finished_at = NULL,"
+                + " done_rows = done_rows - ? WHERE id = ?")) {
+            update.setLong(1, n);
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+    }
+
     /** Flips RUNNING to FINISHED; true only for the one transaction that did it. */
     static boolean finish(Connection c, String id, Instant finishedAt) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(

@@ -34,6 +34,64 @@ final class DeliveriesTable {
         }
     }
 
+    /** The row's stored attempts (0 when there is no row). */
+    static int attempts(Connection c, String campaignId, int line) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT attempts FROM deliveries WHERE campaign_id = ? AND line = ?")) {
+            select.setString(1, campaignId);
+            select.setInt(2, line);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * PENDING → SENDING, only while {@code leaseOwner} holds the campaign's lease: true for the one caller
+     * that may now post this row's message.
+     */
+    static boolean markSending(Connection c, String campaignId, int line, String leaseOwner, int attempts, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE deliveries SET status = 'SENDING', attempts = ?,"
+                + " updated_at = ? WHERE campaign_id = ? AND line = ? AND status = 'PENDING' AND EXISTS (SELECT 1"
+                + " FROM campaigns WHERE id = ? AND lease_owner = ?)")) {
+            update.setInt(1, attempts);
+            Columns.setInstant(update, 2, now);
+            update.setString(3, campaignId);
+            update.setInt(4, line);
+            update.setString(5, campaignId);
+            update.setString(6, leaseOwner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Final rows of the given statuses (and, when {@code codes} is not empty, codes) become PENDING again,
+     * keeping their attempts, so the next run sends them once more. Returns how many.
+     */
+    static int reopen(Connection c, String campaignId, java.util.Set<DeliveryStatus> statuses,
+            java.util.Set<String> codes, Instant now) throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE deliveries SET status = 'PENDING', updated_at = ?"
+                + " WHERE campaign_id = ? AND status IN (");
+        sql.append(String.join(", ", java.util.Collections.nCopies(statuses.size(), "?"))).append(')');
+        if (!codes.isEmpty()) {
+            sql.append(" AND code IN (").append(String.join(", ", java.util.Collections.nCopies(codes.size(), "?")))
+                    .append(')');
+        }
+        try (PreparedStatement update = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            Columns.setInstant(update, i++, now);
+            update.setString(i++, campaignId);
+            for (DeliveryStatus status : statuses) {
+                update.setString(i++, status.name());
+            }
+            for (String code : codes) {
+                update.setString(i++, code);
+            }
+            return update.executeUpdate();
+        }
+    }
+
     static Optional<DeliveryStatus> status(Connection c, String campaignId, int line) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT status FROM deliveries WHERE campaign_id = ? AND line = ?")) {
@@ -60,12 +118,12 @@ final class DeliveriesTable {
     }
 
     /**
-     * An update writing an outcome over a PENDING row (bind with {@link #bindOutcome}); it changes one
-     * row exactly when that row just became final.
+     * An update writing an outcome over a PENDING or SENDING row (bind with {@link #bindOutcome}); it changes
+     * one row exactly when that row just became final.
      */
     static PreparedStatement prepareFinishPending(Connection c) throws SQLException {
         return c.prepareStatement("UPDATE deliveries SET " + OUTCOME_COLUMNS
-                + " WHERE campaign_id = ? AND line = ? AND status = 'PENDING'");
+                + " WHERE campaign_id = ? AND line = ? AND status IN ('PENDING', 'SENDING')");
     }
 
     /**
@@ -74,7 +132,7 @@ final class DeliveriesTable {
      */
     static boolean replaceFinal(Connection c, Outcome o, Instant now) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE deliveries SET " + OUTCOME_COLUMNS
-                + " WHERE campaign_id = ? AND line = ? AND status NOT IN ('PENDING', 'SENT')")) {
+                + " WHERE campaign_id = ? AND line = ? AND status NOT IN ('PENDING', 'SENDING', 'SENT')")) {
             bindOutcome(update, o, now);
             return update.executeUpdate() == 1;
         }
@@ -129,7 +187,7 @@ final class DeliveriesTable {
     static Map<String, Long> countFailureCodes(Connection c, String campaignId) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT code, COUNT(*) AS n FROM deliveries"
-                + " WHERE campaign_id = ? AND status NOT IN ('SENT', 'PENDING') AND code IS NOT NULL"
+                + " WHERE campaign_id = ? AND status NOT IN ('SENT', 'PENDING', 'SENDING') AND code IS NOT NULL"
                 + " GROUP BY code ORDER BY n DESC, code")) {
             select.setString(1, campaignId);
             try (ResultSet rows = select.executeQuery()) {

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -30,6 +32,9 @@ public final class Ledger implements AutoCloseable {
      * the JVM begins to exit, so outcomes of recipients still in flight during a graceful shutdown
      * are recorded; {@link #close()} closes it.
      */
+    /** The code of a row marked IN_DOUBT because the run posting it died. */
+    public static final String IN_DOUBT_CODE = "SendInterrupted";
+
     public static final String DEFAULT_JDBC_URL =
             "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
@@ -167,9 +172,11 @@ public final class Ledger implements AutoCloseable {
             });
             return new RowClaim(RowClaim.Result.NEW, DeliveryStatus.PENDING);
         } catch (DuplicateKeyException alreadyThere) {
-            DeliveryStatus status = transactions.run(c -> DeliveriesTable.status(c, campaignId, line)).orElseThrow();
-            return new RowClaim(status.isFinal() ? RowClaim.Result.ALREADY_FINAL : RowClaim.Result.PENDING_EXISTS,
-                    status);
+            return transactions.run(c -> {
+                DeliveryStatus status = DeliveriesTable.status(c, campaignId, line).orElseThrow();
+                return new RowClaim(status.isFinal() ? RowClaim.Result.ALREADY_FINAL : RowClaim.Result.PENDING_EXISTS,
+                        status, DeliveriesTable.attempts(c, campaignId, line));
+            });
         }
     }
 
@@ -258,6 +265,85 @@ public final class Ledger implements AutoCloseable {
         transactions.run(c -> {
             DeliveriesTable.forEach(c, campaignId, consumer);
             return null;
+        });
+    }
+
+    // ---- crash safety: the run lease, SENDING rows, resends -----------------------------------------
+
+    /**
+     * Takes the campaign's run lease for {@code owner} until {@code expiresAt}: when nobody holds it, the owner
+     * holds it already, the holder's lease lapsed, or {@code holderGone} says the holder's process is gone.
+     * Taking it marks every row a dead run left SENDING as IN_DOUBT (code {@value #IN_DOUBT_CODE}), in the
+     * same transaction: no run is posting them any more, and whether their message arrived is unknown.
+     */
+    public RunLease takeLease(String campaignId, String owner, Instant expiresAt, Predicate<String> holderGone) {
+        Objects.requireNonNull(owner, "owner");
+        try {
+            return transactions.run(c -> {
+                LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
+                Instant now = now();
+                boolean free = holder.owner() == null || holder.owner().equals(owner)
+                        || holder.expiresAt() == null || !holder.expiresAt().isAfter(now)
+                        || holderGone.test(holder.owner());
+                if (!free || !LeaseTable.replace(c, campaignId, holder.owner(), owner, expiresAt)) {
+                    return new RunLease(false, holder.owner(), holder.expiresAt(), 0);
+                }
+                int inDoubt = LeaseTable.markSendingInDoubt(c, campaignId, now);
+                if (inDoubt > 0) {
+                    CampaignsTable.addDoneRows(c, campaignId, inDoubt);
+                }
+                return new RunLease(true, owner, expiresAt, inDoubt);
+            });
+        } catch (DuplicateKeyException impossible) {
+            throw new LedgerException("taking the lease of " + campaignId + " failed", impossible);
+        }
+    }
+
+    /** Extends a lease this owner holds; false when it lost it (another run took the campaign over). */
+    public boolean renewLease(String campaignId, String owner, Instant expiresAt) {
+        return transactions.run(c -> LeaseTable.replace(c, campaignId, owner, owner, expiresAt));
+    }
+
+    /** Gives the lease back, so the next run (a restart, a resend) takes the campaign at once. */
+    public void releaseLease(String campaignId, String owner) {
+        transactions.run(c -> LeaseTable.replace(c, campaignId, owner, null, null));
+    }
+
+    /**
+     * Marks a claimed row SENDING just before its message is posted: true only for the one caller that may
+     * post it (the row was PENDING and {@code leaseOwner} holds the campaign). A run that dies before
+     * {@link #recordOutcome} leaves the row SENDING, and the next run marks it IN_DOUBT.
+     *
+     * @param attempts the sends tried for this row, this one included
+     */
+    public boolean markSending(String campaignId, int line, String leaseOwner, int attempts) {
+        return transactions.run(c -> DeliveriesTable.markSending(c, campaignId, line, leaseOwner, attempts, now()));
+    }
+
+    /**
+     * Makes the campaign's final rows of {@code statuses} (FAILED, IN_DOUBT; and of {@code codes}, unless
+     * empty) PENDING again so the next run sends them once more, and the campaign RUNNING. Only the holder
+     * of the campaign's lease may do it. Returns how many rows were reopened.
+     */
+    public int reopen(String campaignId, String leaseOwner, Set<DeliveryStatus> statuses, Set<String> codes) {
+        for (DeliveryStatus status : statuses) {
+            if (status != DeliveryStatus.FAILED && status != DeliveryStatus.IN_DOUBT) {
+                throw new IllegalArgumentException("only FAILED and IN_DOUBT rows are sent again, not " + status);
+            }
+        }
+        if (statuses.isEmpty()) {
+            return 0;
+        }
+        return transactions.run(c -> {
+            LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
+            if (!leaseOwner.equals(holder.owner())) {
+                throw new IllegalStateException("reopening rows of " + campaignId + " needs its lease");
+            }
+            int n = DeliveriesTable.reopen(c, campaignId, statuses, codes, now());
+            if (n > 0) {
+                CampaignsTable.reopen(c, campaignId, n);
+            }
+            return n;
         });
     }
 

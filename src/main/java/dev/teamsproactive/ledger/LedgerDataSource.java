@@ -15,7 +15,7 @@ final class LedgerDataSource {
     static HikariDataSource open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ledger");
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(Dialect.of(jdbcUrl) == Dialect.H2 ? durableH2(jdbcUrl) : jdbcUrl);
         config.setUsername(user);
         config.setPassword(password);
         config.setMaximumPoolSize(POOL_SIZE);
@@ -30,6 +30,24 @@ final class LedgerDataSource {
             case POSTGRESQL -> config.setDriverClassName("org.postgresql.Driver");
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * H2 keeps each commit in memory for up to a second before writing it (WRITE_DELAY), so a killed
+     * process would lose outcomes it had recorded, and a row it had marked SENDING could be sent again;
+     * and by default H2 closes itself when the JVM begins to exit, before in-flight recipients of a
+     * graceful stop are recorded. Both are turned off unless the URL says otherwise.
+     */
+    static String durableH2(String jdbcUrl) {
+        String url = jdbcUrl;
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.contains(";WRITE_DELAY=")) {
+            url += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+            url += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return url;
     }
 
     enum Dialect {

@@ -87,7 +87,7 @@ public final class CampaignBoard {
         }
         read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT updated_at, status, code FROM deliveries"
-                    + " WHERE campaign_id = ? AND status <> 'PENDING'")) {
+                    + " WHERE campaign_id = ? AND status NOT IN ('PENDING', 'SENDING')")) {
                 select.setString(1, campaign.id());
                 select.setFetchSize(1000);
                 try (ResultSet rows = select.executeQuery()) {
@@ -125,7 +125,7 @@ public final class CampaignBoard {
         long sent = 0, failed = 0, inDoubt = 0, skipped = 0;
         Map<String, Long> failedByCode = new TreeMap<>();
         try (PreparedStatement counts = c.prepareStatement("SELECT status, code, COUNT(*) FROM deliveries"
-                + " WHERE campaign_id = ? AND status <> 'PENDING' GROUP BY status, code")) {
+                + " WHERE campaign_id = ? AND status NOT IN ('PENDING', 'SENDING') GROUP BY status, code")) {
             counts.setString(1, id);
             try (ResultSet rows = counts.executeQuery()) {
                 while (rows.next()) {

@@ -77,7 +77,7 @@ final class JarProcess implements AutoCloseable {
         return new ArrayList<>(stdout);
     }
 
-    /** Standard error's non-blank lines, once the process has exited. */
+    /** Standard error's non-blank lines (all of them once the process has exited). */
     List<String> stderrLines() {
         synchronized (stderr) {
             return stderr.stream().filter(l -> !l.isBlank()).toList();
@@ -86,7 +86,14 @@ final class JarProcess implements AutoCloseable {
 
     /** SIGTERM, as a user's Ctrl-C or a service manager would stop it. */
     int stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        // Through the handle: Process.destroy() would also close our ends of its pipes, losing what it logs while stopping.
+        process.toHandle().destroy();
+        return exitCode(timeout);
+    }
+
+    /** SIGKILL: the process dies at once, whatever it was doing. */
+    int kill(Duration timeout) throws InterruptedException {
+        process.destroyForcibly();
         return exitCode(timeout);
     }
 

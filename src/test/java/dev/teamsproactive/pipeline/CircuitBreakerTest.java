@@ -101,33 +101,6 @@ class CircuitBreakerTest {
         assertThat(users).hasSize(RECIPIENTS + 1);
     }
 
-    @Test
-    void aTokenEndpointDownAtTheStartOpensItsBreakerAndTheCampaignWaitsForIt() throws Exception {
-        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(RECIPIENTS)
-                .withLimits(LimitsMode.parse("x10")), FAST);
-        CircuitBreaker tokenEndpoint = breaker("tokenEndpointBreaker");
-        List<StateTransition> transitions = new CopyOnWriteArrayList<>();
-        tokenEndpoint.getEventPublisher().onStateTransition(e -> transitions.add(e.getStateTransition()));
-        // Down before the first token: nothing is cached yet, not even the app's catalog id.
-        fixture.sandbox.tenant().faults(FaultSpec.parse("5xx=1"));
-        long outageStart = System.nanoTime();
-        Future<Exchange> campaign = fixture.app.producer().asyncSend("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", syntheticUsers().toAbsolutePath().toString());
-            ex.setProperty("source", "outage.csv");
-            ex.setProperty("template", "");
-        });
-        await(Duration.ofSeconds(30), () -> transitions.contains(StateTransition.HALF_OPEN_TO_OPEN)
-                && System.nanoTime() - outageStart > TimeUnit.MILLISECONDS.toNanos(2_000));
-        fixture.sandbox.tenant().faults(FaultSpec.NONE);
-
-        Exchange done = campaign.get(60, TimeUnit.SECONDS);
-        assertThat(done.getException()).isNull();
-        JsonNode summary = SandboxTestClient.JSON.readTree(done.getMessage().getBody(String.class));
-        assertThat(summary.get("sent").asInt()).as("summary %s", summary).isEqualTo(RECIPIENTS);
-        assertThat(transitions).startsWith(StateTransition.CLOSED_TO_OPEN).endsWith(StateTransition.HALF_OPEN_TO_CLOSED);
-        assertThat(fixture.sandboxDeliveries()).hasSize(RECIPIENTS);
-    }
-
     private CircuitBreaker breaker(String name) {
         return fixture.app.context().getRegistry().lookupByNameAndType(name, CircuitBreaker.class);
     }

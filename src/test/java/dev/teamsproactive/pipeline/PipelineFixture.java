@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class PipelineFixture implements AutoCloseable {
     final Sandbox sandbox;
-    final Application app;
+    Application app;
     final SandboxTestClient client;
     final Path reports;
 
@@ -38,25 +38,40 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     static PipelineFixture start(Path work, SandboxOptions options) throws Exception {
-        return start(work, options, java.util.Map.of());
+        return start(work, options, "");
     }
 
     /** As {@link #start(Path, SandboxOptions)}, with settings added to the config copy (e.g. short backoffs). */
     static PipelineFixture start(Path work, SandboxOptions options, java.util.Map<String, String> settings) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        settings.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+        return start(work, options, lines.toString());
+    }
+
+    /** @param settings more lines for application.properties (e.g. "teams.schedules.enabled=true\n") */
+    static PipelineFixture start(Path work, SandboxOptions options, String settings) throws Exception {
         Sandbox sandbox = Sandbox.start(options);
         try {
             Path config = configIn(work);
-            StringBuilder extra = new StringBuilder("\n");
-            settings.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
-            Files.writeString(config.resolve("application.properties"), extra, StandardCharsets.UTF_8,
+            Files.writeString(config.resolve("application.properties"), "\n" + settings + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
-            Application app = Application.start(new Application.Options(config, Path.of("routes"),
-                    TargetResolver.Mode.SANDBOX_URL, sandbox.url(), false));
+            Application app = startApp(config, sandbox);
             return new PipelineFixture(sandbox, app, work.resolve("reports"));
         } catch (Exception | Error e) {
             sandbox.close();
             throw e;
         }
+    }
+
+    private static Application startApp(Path config, Sandbox sandbox) throws Exception {
+        return Application.start(new Application.Options(config, Path.of("routes"), TargetResolver.Mode.SANDBOX_URL,
+                sandbox.url(), false));
+    }
+
+    /** Stops the application and starts it again on the same config, ledger and sandbox (a service restart). */
+    void restartApp() throws Exception {
+        app.close();
+        app = startApp(reports.getParent().resolve("config"), sandbox);
     }
 
     /** A copy of the repository's config/ pointing inbox, reports and ledger into {@code work}. */
@@ -65,7 +80,9 @@ public final class PipelineFixture implements AutoCloseable {
         copyTree(Path.of("config"), config);
         Files.writeString(config.resolve("application.properties"), "\nteams.inbox=" + work.resolve("inbox")
                 + "\nteams.reports=" + work.resolve("reports")
-                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger").resolve("ledger") + "\n",
+                + "\nteams.ledger.url=jdbc:h2:file:" + work.resolve("ledger").resolve("ledger")
+                // Scheduled campaigns come from the test's own folder, never from the repository's examples.
+                + "\nteams.campaigns=" + work.resolve("campaigns") + "\n",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return config;
     }

@@ -131,8 +131,9 @@ class TeamsTest {
     }
 
     @Test
-    void theDefaultTenantCannotReadTeamMembersOrChannels() throws Exception {
-        try (Sandbox plain = Sandbox.start(SandboxOptions.defaults())) {
+    void withoutTheTeamReadRolesTeamMembersAndChannelsAreForbidden(@TempDir Path other) throws Exception {
+        Path seed = GraphTestSeeds.changingRoles(other, GraphTestSeeds.TEAM_READ_ROLES, List.of());
+        try (Sandbox plain = Sandbox.start(SandboxOptions.defaults().withSeed(seed))) {
             SandboxTestClient c = new SandboxTestClient(plain);
             String t = c.token(SandboxTestClient.GRAPH_SCOPE);
             for (String path : List.of(TEAM + "/members", TEAM + "/primaryChannel")) {

@@ -1,0 +1,243 @@
+package dev.teamsproactive.campaigns;
+
+import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.ledger.CampaignStatus;
+import dev.teamsproactive.ledger.Ledger;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The schedules bean: keeps one Quartz route (from the {@code scheduled-campaign} route template) per enabled
+ * campaign file of {@code config/campaigns/}, in step with the files. A broken file is logged with its line
+ * and reason and has no schedule; the others run. Each firing becomes a campaign of its own.
+ */
+public final class CampaignSchedules {
+    public static final String ROUTE_TEMPLATE = "scheduled-campaign";
+    /** Exchange properties of a firing, read by the campaign stage. */
+    public static final String DEFINITION = "campaignDefinition";
+    public static final String SCHEDULED_AT = "scheduledAt";
+    public static final String SKIPPED = "firingSkipped";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignSchedules.class);
+
+    private final Path folder;
+    private final Ledger ledger;
+    private final Duration misfireGrace;
+    private final Clock clock;
+    private final Map<Path, Loaded> loaded = new HashMap<>();
+    private final Map<String, CampaignDefinition> byName = new ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private boolean caughtUp;
+
+    /** What one file gave at its last change: its definition (null when broken) and its route (null when none). */
+    private record Loaded(FileTime modified, long size, CampaignDefinition definition, String routeId) {
+    }
+
+    public CampaignSchedules(Path folder, Ledger ledger, Duration misfireGrace, Clock clock) {
+        this.folder = folder;
+        this.ledger = ledger;
+        this.misfireGrace = misfireGrace;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads the campaign files that are new or changed, drops the schedules of files removed. The first call
+     * also returns the firings missed while the service was down, to run now ({@link MisfirePolicy}).
+     */
+    public synchronized List<Firing> reload(Exchange exchange) {
+        CamelContext context = exchange.getContext();
+        Map<Path, FileTime> files = files();
+        for (Path gone : new ArrayList<>(loaded.keySet())) {
+            if (!files.containsKey(gone)) {
+                LOG.info("Campaign file {} removed: its schedule stops", shown(gone));
+                forget(context, gone);
+            }
+        }
+        Instant now = clock.instant();
+        files.forEach((file, modified) -> {
+            Loaded before = loaded.get(file);
+            long size = size(file);
+            if (before == null || !before.modified().equals(modified) || before.size() != size) {
+                forget(context, file);
+                load(context, file, modified, size);
+            }
+        });
+        if (caughtUp) {
+            return List.of();
+        }
+        caughtUp = true;
+        return missedFirings(now);
+    }
+
+    /** The quartz route's firing: the campaign's name and the time Quartz scheduled it for. */
+    public Firing firing(Exchange exchange) {
+        Date scheduled = exchange.getIn().getHeader("scheduledFireTime", Date.class);
+        Instant at = scheduled != null ? scheduled.toInstant() : clock.instant();
+        return new Firing(exchange.getProperty("schedule", String.class), at);
+    }
+
+    /**
+     * Turns a firing (the body) into the properties direct:campaign reads; a firing outside the start and end
+     * dates, or of a campaign disabled or removed meanwhile, is marked skipped instead.
+     */
+    public void begin(Exchange exchange) {
+        Firing firing = exchange.getIn().getBody(Firing.class);
+        CampaignDefinition campaign = byName.get(firing.name());
+        if (campaign == null || !campaign.enabled()) {
+            exchange.setProperty(SKIPPED, skipped(firing, "the campaign is no longer enabled"));
+            return;
+        }
+        if (!campaign.activeAt(firing.scheduledAt())) {
+            exchange.setProperty(SKIPPED, skipped(firing, "it falls outside the campaign's start and end dates"));
+            return;
+        }
+        exchange.setProperty(DEFINITION, campaign);
+        exchange.setProperty(SCHEDULED_AT, firing.scheduledAt());
+        exchange.setProperty("source", campaign.file() + " at " + firing.scheduledAt());
+        exchange.setProperty("template", campaign.template() == null ? "" : campaign.template());
+    }
+
+    private static String skipped(Firing firing, String why) {
+        return "The firing of " + firing.name() + " at " + firing.scheduledAt() + " is skipped: " + why;
+    }
+
+    /** The files currently refused, each with its reason (file, line and what is wrong). */
+    public Map<String, String> problems() {
+        return new TreeMap<>(problems);
+    }
+
+    public Optional<CampaignDefinition> campaign(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    private void load(CamelContext context, Path file, FileTime modified, long size) {
+        CampaignDefinition campaign;
+        try {
+            campaign = DefinitionReader.read(file, shown(file), true);
+            CampaignDefinition sameName = byName.get(campaign.name());
+            if (sameName != null) {
+                throw new RejectedInputException(shown(file), "the name '" + campaign.name() + "' is already used by "
+                        + sameName.file());
+            }
+        } catch (RejectedInputException e) {
+            LOG.warn("Campaign file skipped (fix it and it is read again): {}", e.getMessage());
+            problems.put(shown(file), e.getMessage());
+            loaded.put(file, new Loaded(modified, size, null, null));
+            return;
+        }
+        problems.remove(shown(file));
+        byName.put(campaign.name(), campaign);
+        String routeId = null;
+        if (campaign.enabled()) {
+            routeId = routeId(campaign);
+            try {
+                context.addRouteFromTemplate(routeId, ROUTE_TEMPLATE, Map.of("name", campaign.name(),
+                        "trigger", routeId, "cron", campaign.cron(), "timeZone", campaign.timeZone().getId()));
+            } catch (Exception e) {
+                byName.remove(campaign.name());
+                LOG.warn("Campaign file skipped: {}: its schedule cannot start: {}", shown(file), e.getMessage());
+                problems.put(shown(file), shown(file) + ": its schedule cannot start: " + e.getMessage());
+                loaded.put(file, new Loaded(modified, size, null, null));
+                return;
+            }
+        }
+        loaded.put(file, new Loaded(modified, size, campaign, routeId));
+        LOG.info("Campaign {} ({}): cron \"{}\" {}, template {}, {}{}{}", campaign.name(), campaign.file(),
+                campaign.cron(), campaign.timeZone(), campaign.template() == null ? "(default)" : campaign.template(),
+                campaign.audience().describe(), campaign.dryRun() ? ", dry run" : "",
+                campaign.enabled() ? "" : ", disabled");
+    }
+
+    private void forget(CamelContext context, Path file) {
+        Loaded before = loaded.remove(file);
+        problems.remove(shown(file));
+        if (before == null || before.definition() == null) {
+            return;
+        }
+        byName.remove(before.definition().name());
+        if (before.routeId() != null) {
+            try {
+                // A firing still running keeps running; only its trigger goes.
+                context.getRouteController().stopRoute(before.routeId(), 10, TimeUnit.SECONDS);
+                context.removeRoute(before.routeId());
+            } catch (Exception e) {
+                LOG.warn("The schedule of {} did not stop cleanly: {}", shown(file), e.toString());
+            }
+        }
+    }
+
+    private List<Firing> missedFirings(Instant now) {
+        List<Firing> missed = new ArrayList<>();
+        for (CampaignDefinition campaign : byName.values()) {
+            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> finished(campaign, at)).ifPresent(at -> {
+                LOG.info("Campaign {}: the firing of {} was missed while the service was down; it runs now",
+                        campaign.name(), at);
+                missed.add(new Firing(campaign.name(), at));
+            });
+        }
+        return missed;
+    }
+
+    private boolean finished(CampaignDefinition campaign, Instant at) {
+        return ledger.findCampaign(FiringIds.of(campaign, at)).map(c -> c.status() == CampaignStatus.FINISHED)
+                .orElse(false);
+    }
+
+    private Map<Path, FileTime> files() {
+        Map<Path, FileTime> files = new TreeMap<>();
+        if (!Files.isDirectory(folder)) {
+            return files;
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            list.filter(p -> {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p);
+            }).forEach(p -> {
+                try {
+                    files.put(p, Files.getLastModifiedTime(p));
+                } catch (IOException goneMeanwhile) {
+                    // Seen at the next reload, or never.
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Cannot list the campaign folder {}: {}", folder, e.toString());
+        }
+        return files;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String shown(Path file) {
+        return "campaigns/" + file.getFileName();
+    }
+
+    private static String routeId(CampaignDefinition campaign) {
+        return "schedule-" + campaign.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
+    }
+}

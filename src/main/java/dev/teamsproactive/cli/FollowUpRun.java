@@ -1,0 +1,36 @@
+package dev.teamsproactive.cli;
+
+import dev.teamsproactive.app.Application;
+import dev.teamsproactive.input.RejectedInputException;
+import org.apache.camel.Exchange;
+
+/**
+ * Runs routes/6-recall.camel.yaml for one campaign, as {@code recall} and {@code update} do: prints the summary
+ * as the last line of standard output; exits 0 when every message was worked on (whatever each outcome), 2 when
+ * the campaign is unknown or the template unusable (nothing changed), 1 on any other failure.
+ */
+final class FollowUpRun {
+    private FollowUpRun() {
+    }
+
+    static int run(TargetOptions target, String campaignId, String action, String template) {
+        try (Application app = Application.start(target.toOptions(false))) {
+            Exchange result = app.producer().send("direct:follow-up", exchange -> {
+                exchange.setProperty("campaignId", campaignId);
+                exchange.setProperty("followUp", action);
+                exchange.setProperty("template", template);
+            });
+            if (result.getException() != null) {
+                throw result.getException();
+            }
+            System.out.println(result.getMessage().getBody(String.class));
+            return 0;
+        } catch (RejectedInputException e) {
+            System.err.println(e.getMessage());
+            return SendCommand.REJECTED;
+        } catch (Exception e) {
+            System.err.println("The " + action + " failed: " + e.getMessage());
+            return SendCommand.FAILED;
+        }
+    }
+}

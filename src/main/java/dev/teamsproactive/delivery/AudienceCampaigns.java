@@ -1,0 +1,101 @@
+package dev.teamsproactive.delivery;
+
+import dev.teamsproactive.campaigns.Audience;
+import dev.teamsproactive.campaigns.CampaignDefinition;
+import dev.teamsproactive.campaigns.CampaignSchedules;
+import dev.teamsproactive.campaigns.FiringIds;
+import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.ledger.CampaignIds;
+import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.message.MessageTemplate;
+import dev.teamsproactive.recipients.RecipientFile;
+import dev.teamsproactive.recipients.RecipientFileSummary;
+import dev.teamsproactive.recipients.RecipientStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+
+/**
+ * The campaign stage for a campaign that names its audience (a schedule's firing, or a campaign file): checks
+ * the template against what the audience offers, gives the campaign its id and registers it. A Graph audience
+ * has no known size up front: its total starts at 0 and grows page by page.
+ */
+final class AudienceCampaigns {
+    /** What every user of a Graph audience brings to the template. */
+    static final List<String> USER_COLUMNS = List.of("id", "userPrincipalName", "mail", "displayName", "name");
+    static final String LISTED_USER_COLUMN = "user";
+
+    private final Ledger ledger;
+    private final Messages messages;
+    private final String defaultTemplate;
+
+    AudienceCampaigns(Ledger ledger, Messages messages, String defaultTemplate) {
+        this.ledger = ledger;
+        this.messages = messages;
+        this.defaultTemplate = defaultTemplate;
+    }
+
+    void prepare(Exchange exchange, CampaignDefinition campaign) {
+        String source = exchange.getProperty(Props.SOURCE, campaign.file(), String.class);
+        boolean dryRun = campaign.dryRun() || exchange.getProperty(AudienceProps.DRY_RUN, false, Boolean.class);
+        Audience audience = campaign.audience();
+        String asked = exchange.getProperty(Props.TEMPLATE, "", String.class);
+        String templateName = !asked.isBlank() ? asked : campaign.template() != null ? campaign.template() : defaultTemplate;
+        MessageTemplate template = messages.load(templateName, source);
+        long total = switch (audience.kind()) {
+            case USERS -> audience.users().size();
+            case FILE -> 0;
+            case CHANNEL -> 1;
+            default -> 0;
+        };
+        List<String> columns = new ArrayList<>(campaign.variables().keySet());
+        switch (audience.kind()) {
+            case USERS -> columns.add(LISTED_USER_COLUMN);
+            case FILE -> {
+                RecipientFileSummary summary = RecipientFile.validate(audience.file());
+                columns.addAll(summary.columns());
+                total = summary.total();
+            }
+            case CHANNEL -> columns.addAll(List.of("team", "channel"));
+            default -> columns.addAll(USER_COLUMNS);
+        }
+        template.validate(columns);
+        String campaignId = FiringIds.dryRun(baseId(exchange, campaign, source), dryRun);
+        ledger.registerCampaign(campaignId, source, templateName, total);
+        messages.prepare(campaignId, template);
+        exchange.setProperty(CampaignSchedules.DEFINITION, campaign);
+        exchange.setProperty(Props.CAMPAIGN_ID, campaignId);
+        exchange.setProperty(Props.TEMPLATE, templateName);
+        exchange.setProperty(Props.TOTAL, audience.kind().paged() ? "an unknown number of" : Long.toString(total));
+        exchange.setProperty(AudienceProps.DRY_RUN, dryRun);
+        exchange.setProperty(AudienceProps.AUDIENCE, audience.kind().key());
+        exchange.setProperty(AudienceProps.AUDIENCE_ID, audience.id());
+        exchange.setProperty(AudienceProps.AUDIENCE_FILTER, audience.filter());
+        exchange.setProperty(AudienceProps.AUDIENCE_CHANNEL, audience.channel());
+    }
+
+    /** Listed users or a recipients file, each row with the campaign's variables too. */
+    RecipientStream recipients(Exchange exchange) {
+        CampaignDefinition campaign = exchange.getProperty(CampaignSchedules.DEFINITION, CampaignDefinition.class);
+        Audience audience = campaign.audience();
+        return audience.kind() == Audience.Kind.FILE
+                ? ListedRecipients.withVariables(RecipientFile.open(audience.file()), campaign.variables())
+                : ListedRecipients.of(audience.users(), campaign.variables());
+    }
+
+    /** A firing: its name and scheduled time. A campaign file: its name and content, like a recipients file. */
+    private static String baseId(Exchange exchange, CampaignDefinition campaign, String source) {
+        Instant scheduledAt = exchange.getProperty(CampaignSchedules.SCHEDULED_AT, Instant.class);
+        if (scheduledAt != null) {
+            return CampaignIds.forSchedule(campaign.name(), scheduledAt);
+        }
+        try {
+            return CampaignIds.forFile(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
+        } catch (IOException e) {
+            throw new RejectedInputException(source, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dev.teamsproactive.preflight;
+
+import com.microsoft.aad.msal4j.MsalServiceException;
+import dev.teamsproactive.auth.TokenProvider;
+import dev.teamsproactive.auth.TokenUnavailableException;
+import dev.teamsproactive.delivery.Props;
+import dev.teamsproactive.recipients.Recipient;
+import dev.teamsproactive.recipients.RecipientFile;
+import dev.teamsproactive.recipients.RecipientKey;
+import dev.teamsproactive.recipients.RecipientStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The preflight route's checks (routes/0-preflight.camel.yaml), run when the service starts and before each
+ * campaign: a Graph and a Bot Connector token can be had, and the Graph token carries the application
+ * permissions the campaign needs. Each failure names the missing piece and what an admin must do.
+ */
+public final class Preflight {
+    /** Exchange property: more features a campaign needs (a {@code Collection<Feature>} or comma-separated names). */
+    public static final String NEEDED_FEATURES = "neededFeatures";
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
+
+    /** Who the two tokens are for, to name them in messages. */
+    public record Identities(String tenantId, String clientId, String botAppId, String botTenantId) {
+    }
+
+    private final TokenProvider graph;
+    private final TokenProvider bot;
+    private final Identities who;
+    private final boolean catalogIdConfigured;
+
+    public Preflight(TokenProvider graph, TokenProvider bot, Identities who, boolean catalogIdConfigured) {
+        this.graph = graph;
+        this.bot = bot;
+        this.who = who;
+        this.catalogIdConfigured = catalogIdConfigured;
+    }
+
+    /**
+     * A token for Graph and one for the Bot Connector can be had (from msal4j's cache or newly issued). A refusal
+     * carries the token endpoint's reason in its message but not the exception as cause: Camel matches error rules
+     * on causes too, and a TokenUnavailableException cause would be retried as if the endpoint were busy.
+     */
+    public void tokens(Exchange exchange) {
+        try {
+            graph.authorization();
+        } catch (TokenUnavailableException e) {
+            rethrowIfTransient(e);
+            throw new PreflightFailedException("no Microsoft Graph token for the app registration " + who.clientId()
+                    + " in tenant " + who.tenantId() + " (" + e.getMessage() + "). An admin must check teams.tenant-id and"
+                    + " teams.client-id, and give the app's current client secret (TEAMS_CLIENT_SECRET) or certificate;"
+                    + " a secret that expired needs a new one (Entra admin center, App registrations, Certificates & secrets)");
+        }
+        try {
+            bot.authorization();
+        } catch (TokenUnavailableException e) {
+            rethrowIfTransient(e);
+            throw new PreflightFailedException("no Bot Connector token for the bot " + who.botAppId() + " in tenant "
+                    + who.botTenantId() + " (" + e.getMessage() + "). An admin must check teams.bot-app-id and the bot's"
+                    + " client secret (TEAMS_BOT_CLIENT_SECRET), and set teams.bot-tenant-id=botframework.com for a"
+                    + " multi-tenant bot");
+        }
+    }
+
+    /**
+     * A busy or unreachable token endpoint (429, 5xx, a broken connection, a timeout) is no setup problem: the
+     * failure goes back as it is, for the route's error policy to back off and ask again.
+     */
+    private static void rethrowIfTransient(TokenUnavailableException e) {
+        if (!(e.getCause() instanceof MsalServiceException refusal)) {
+            throw e;
+        }
+        int status = refusal.statusCode() == null ? 0 : refusal.statusCode();
+        if (status == 429 || status >= 500 || "temporarily_unavailable".equals(refusal.errorCode())) {
+            throw e;
+        }
+    }
+
+    /** The Graph token's {@code roles} claim allows every feature this campaign (or the service) needs. */
+    public void roles(Exchange exchange) {
+        Set<Feature> needed = needed(exchange);
+        Optional<Set<String>> granted = TokenRoles.of(graph.authorization());
+        if (granted.isEmpty()) {
+            LOG.warn("Preflight: the Graph token is not a readable JWT, so its roles cannot be checked; calls that lack"
+                    + " a permission will fail with 403");
+            return;
+        }
+        List<String> missing = new ArrayList<>();
+        for (Feature f : needed) {
+            if (!f.allowedBy(granted.get())) {
+                missing.add(whatToGrant(f));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PreflightFailedException("the app registration " + who.clientId() + " lacks "
+                    + (missing.size() == 1 ? "a permission" : missing.size() + " permissions") + ": "
+                    + String.join("; ", missing) + ". Granted now: "
+                    + (granted.get().isEmpty() ? "none" : String.join(", ", granted.get())));
+        }
+        if (!Feature.USER_LOOKUP.allowedBy(granted.get())) {
+            LOG.info("Preflight: {} is not granted, so recipients can only be given by object id", Feature.USER_LOOKUP.leastRole());
+        }
+        exchange.setProperty("preflightRoles", String.join(", ", granted.get()));
+    }
+
+    private static String whatToGrant(Feature f) {
+        List<String> others = f.roles().subList(1, f.roles().size());
+        String text = "to " + f.purpose() + ", an admin must grant the Microsoft Graph application permission "
+                + f.leastRole() + (others.isEmpty() ? "" : " (or one of " + String.join(", ", others) + ")")
+                + " and grant admin consent for it";
+        if (f == Feature.CATALOG_LOOKUP) {
+            text += ", or set teams.app-catalog-id to the app's catalog id to do without it";
+        }
+        return text;
+    }
+
+    /** The install path always; the catalog lookup unless its id is configured; the rest as the campaign says. */
+    Set<Feature> needed(Exchange exchange) {
+        Set<Feature> needed = EnumSet.of(Feature.INSTALL_FOR_USERS);
+        if (!catalogIdConfigured) {
+            needed.add(Feature.CATALOG_LOOKUP);
+        }
+        String file = exchange.getProperty(Props.CAMPAIGN_FILE, String.class);
+        if (file != null && namesUsersByName(Path.of(file))) {
+            needed.add(Feature.USER_LOOKUP);
+        }
+        needed.addAll(forAudience(exchange.getProperty(dev.teamsproactive.delivery.AudienceProps.AUDIENCE, String.class)));
+        Object more = exchange.getProperty(NEEDED_FEATURES);
+        if (more instanceof Collection<?> c) {
+            c.forEach(f -> needed.add(f instanceof Feature feature ? feature : Feature.valueOf(f.toString().trim())));
+        } else if (more instanceof String s && !s.isBlank()) {
+            for (String name : s.split(",")) {
+                needed.add(Feature.valueOf(name.trim()));
+            }
+        }
+        LOG.debug("Preflight needs {}", needed.stream().map(Enum::name).collect(Collectors.joining(", ")));
+        return needed;
+    }
+
+    /** What reading a campaign's audience from Graph needs (routes/2a-audiences); a file or listed users need nothing more. */
+    static Set<Feature> forAudience(String audience) {
+        if (audience == null) {
+            return Set.of();
+        }
+        return switch (audience) {
+            case "group" -> EnumSet.of(Feature.GROUP_MEMBERS);
+            case "team" -> EnumSet.of(Feature.TEAM_MEMBERS);
+            case "allUsers" -> EnumSet.of(Feature.ALL_USERS);
+            case "channel" -> EnumSet.of(Feature.INSTALL_FOR_TEAMS, Feature.CHANNELS_READ);
+            default -> Set.of();
+        };
+    }
+
+    /** Whether any row names its recipient by UPN or mail (a lookup); stops at the first such row. */
+    private static boolean namesUsersByName(Path file) {
+        try (RecipientStream rows = RecipientFile.open(file)) {
+            while (rows.hasNext()) {
+                Recipient r = rows.next();
+                RecipientKey.Kind kind = r.key().kind();
+                if (kind == RecipientKey.Kind.UPN || kind == RecipientKey.Kind.MAIL) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (dev.teamsproactive.input.RejectedInputException notARecipientsFile) {
+            // The campaign stage judges the file; here it only decides whether lookups are needed.
+            return false;
+        }
+    }
+}

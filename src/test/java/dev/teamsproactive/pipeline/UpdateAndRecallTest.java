@@ -1,0 +1,120 @@
+package dev.teamsproactive.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.sandbox.SandboxOptions;
+import dev.teamsproactive.sandbox.SandboxTestClient;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Update and recall through the real routes (routes/6-recall.camel.yaml): every message a campaign delivered is
+ * replaced in place, then deleted from the sandbox, paced by teams.pacing.bot-sends-per-second, each with its
+ * own report; a second recall finds them gone.
+ */
+class UpdateAndRecallTest {
+    private static final String ALAN = "alan@contoso.example";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void anUpdateReplacesEveryMessageAndARecallRemovesThem() throws Exception {
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults(),
+                "teams.pacing.bot-sends-per-second=2")) {
+            Path file = Files.writeString(work.resolve("welcome.csv"), "id,name\n" + TenantSeeds.ADA + ",Ada\n"
+                    + TenantSeeds.GRACE + ",Grace\n" + ALAN + ",Alan\n", StandardCharsets.UTF_8);
+            String campaignId = fixture.sendOk(file).get("campaignId").asText();
+            assertThat(fixture.sandboxDeliveries()).hasSize(3);
+            Files.writeString(work.resolve("config/messages/correction.md"), "Correction for ${recipient}: the portal"
+                    + " moves on Tuesday.", StandardCharsets.UTF_8);
+
+            long started = System.nanoTime();
+            JsonNode updated = followUp(fixture, campaignId, "update", "correction");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(updated.get("updated").asInt()).isEqualTo(3);
+            assertThat(updated.get("failed").asInt()).isZero();
+            // Two calls per second: the third waits for the next second.
+            assertThat(millis).isGreaterThanOrEqualTo(900);
+            JsonNode deliveries = fixture.sandboxDeliveries();
+            assertThat(deliveries).hasSize(3);
+            List<String> texts = new ArrayList<>();
+            deliveries.forEach(d -> texts.add(d.get("text").asText()));
+            assertThat(texts).containsExactlyInAnyOrder("Correction for " + TenantSeeds.ADA + ": the portal moves on Tuesday.",
+                    "Correction for " + TenantSeeds.GRACE + ": the portal moves on Tuesday.",
+                    "Correction for " + ALAN + ": the portal moves on Tuesday.");
+            assertThat(report(fixture, campaignId, "update.csv")).extracting(r -> r.get("status"))
+                    .containsExactly("DONE", "DONE", "DONE");
+
+            JsonNode recalled = followUp(fixture, campaignId, "recall", null);
+
+            assertThat(recalled.get("recalled").asInt()).isEqualTo(3);
+            assertThat(fixture.sandboxDeliveries()).isEmpty();
+            List<CSVRecord> rows = report(fixture, campaignId, "recall.csv");
+            assertThat(rows).extracting(r -> r.get("status")).containsExactly("DONE", "DONE", "DONE");
+            assertThat(rows).extracting(r -> r.get("recipient")).containsExactlyInAnyOrder(TenantSeeds.ADA,
+                    TenantSeeds.GRACE, ALAN);
+            assertThat(fixture.reports.resolve(campaignId).resolve("recall-summary.json")).exists();
+
+            JsonNode again = followUp(fixture, campaignId, "recall", null);
+
+            assertThat(again.get("alreadyGone").asInt()).isEqualTo(3);
+            assertThat(again.get("failed").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownCampaignOrATemplateWithColumnsTheLedgerLacksIsRejected() throws Exception {
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults())) {
+            Exchange unknown = send(fixture, "nothing-000000000000", "recall", null);
+            assertThat(unknown.getException()).isInstanceOf(RejectedInputException.class)
+                    .hasMessageContaining("nothing-000000000000: no campaign with this id in the ledger");
+
+            Path file = Files.writeString(work.resolve("one.csv"), "id,name\n" + TenantSeeds.ADA + ",Ada\n",
+                    StandardCharsets.UTF_8);
+            String campaignId = fixture.sendOk(file).get("campaignId").asText();
+            Exchange byName = send(fixture, campaignId, "update", "notice");
+
+            assertThat(byName.getException()).isInstanceOf(RejectedInputException.class)
+                    .hasMessageContaining("${name}")
+                    .hasMessageContaining("an update fills only ${recipient} and ${userId}");
+            assertThat(fixture.sandboxDeliveries().get(0).get("text").asText()).doesNotContain("Correction");
+        }
+    }
+
+    private static JsonNode followUp(PipelineFixture fixture, String campaignId, String action, String template)
+            throws Exception {
+        Exchange result = send(fixture, campaignId, action, template);
+        if (result.getException() != null) {
+            throw new AssertionError("the " + action + " failed", result.getException());
+        }
+        return SandboxTestClient.JSON.readTree(result.getMessage().getBody(String.class));
+    }
+
+    private static Exchange send(PipelineFixture fixture, String campaignId, String action, String template) {
+        return fixture.app.producer().send("direct:follow-up", ex -> {
+            ex.setProperty("campaignId", campaignId);
+            ex.setProperty("followUp", action);
+            ex.setProperty("template", template);
+        });
+    }
+
+    private static List<CSVRecord> report(PipelineFixture fixture, String campaignId, String name) throws Exception {
+        try (Reader in = Files.newBufferedReader(fixture.reports.resolve(campaignId).resolve(name), StandardCharsets.UTF_8)) {
+            return new ArrayList<>(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)
+                    .getRecords());
+        }
+    }
+}
