@@ -1,7 +1,10 @@
 package dev.teamsproactive.app;
 
 import dev.teamsproactive.auth.TokenProvider;
+import dev.teamsproactive.delivery.BreakerExceptions;
 import dev.teamsproactive.delivery.Campaigns;
+import dev.teamsproactive.delivery.CircuitBreakers;
+import dev.teamsproactive.delivery.StaleChats;
 import dev.teamsproactive.input.UrlText;
 import dev.teamsproactive.delivery.FollowUps;
 import dev.teamsproactive.delivery.Messages;
@@ -63,14 +66,27 @@ public final class Wiring implements AutoCloseable {
         Target.Credentials c = target.credentials();
         TokenProvider graphToken = TokenProviders.graph(target);
         TokenProvider botToken = TokenProviders.bot(target);
-        Tokens tokens = new Tokens(graphToken, botToken);
+        // Transient faults: one circuit breaker per service, and the retry rules (teams.backoff.*, teams.breaker.*).
+        CircuitBreakers breakers = new CircuitBreakers((name, fallback) -> settings.getInt("teams.breaker." + name, fallback));
+        main.bind(CircuitBreakers.GRAPH + "Breaker", breakers.graph());
+        main.bind(CircuitBreakers.BOT_CONNECTOR + "Breaker", breakers.botConnector());
+        main.bind(CircuitBreakers.TOKEN_ENDPOINT + "Breaker", breakers.tokenEndpoint());
+        main.bind(CircuitBreakers.GRAPH, CircuitBreakers.configurationFor(CircuitBreakers.GRAPH + "Breaker"));
+        main.bind(CircuitBreakers.BOT_CONNECTOR, CircuitBreakers.configurationFor(CircuitBreakers.BOT_CONNECTOR + "Breaker"));
+        main.bind("breakerExceptions", new BreakerExceptions());
+        main.bind("staleChats", new StaleChats(ledger, c.tenantId(), target.botServiceUrl()));
+        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint());
         ThrottleCounter throttles = new ThrottleCounter();
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
         main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
-                settings.getInt("teams.retry-after.max-retries", 10), throttles));
+                settings.getInt("teams.retry-after.max-retries", 10), throttles,
+                new RetryPolicy.Backoff(settings.getInt("teams.backoff.first-delay-ms", 500),
+                        settings.getInt("teams.backoff.max-delay-ms", 30_000), settings.getInt("teams.backoff.max-retries", 5)),
+                new RetryPolicy.BreakerWait(settings.getInt("teams.breaker.wait-ms", 2_000),
+                        settings.getInt("teams.breaker.max-wait-ms", 900_000))));
         main.bind("outcomes", new Outcomes());
         main.bind("messages", messages);
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));

@@ -58,6 +58,7 @@ public final class Outcomes {
             set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
+                    : caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException ? "ServiceDown"
                     : "ConnectionFailed";
             exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());

@@ -26,6 +26,10 @@ public final class Props {
     public static final String USER_ID = "userId";
     public static final String INSTALLATION_ID = "installationId";
     public static final String CHAT_ID = "chatId";
+    /** True while the chat in use came from the conversation cache (it may be stale). */
+    public static final String CHAT_FROM_CACHE = "chatFromCache";
+    /** Set when bot-send found the cached chat stale; bot-send then repairs it once. */
+    public static final String STALE_CHAT = "staleChat";
     public static final String SERVICE_URL = "serviceUrl";
     public static final String ACTIVITY_ID = "activityId";
     public static final String ATTEMPTS = "attempts";

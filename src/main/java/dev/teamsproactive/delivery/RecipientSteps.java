@@ -14,6 +14,7 @@ public final class RecipientSteps {
     private final Ledger ledger;
     private final String tenantId;
     private final String defaultServiceUrl;
+    private final RecentUserClaims recentClaims = new RecentUserClaims();
 
     public RecipientSteps(Ledger ledger, String tenantId, String defaultServiceUrl) {
         this.ledger = ledger;
@@ -30,6 +31,7 @@ public final class RecipientSteps {
         exchange.setProperty(Props.VARIABLES, r.variables());
         exchange.setProperty(Props.KEY_KIND, key.kind().name());
         exchange.setProperty(Props.ATTEMPTS, 0);
+        RetryPolicy.forgetRetries(exchange);
         if (key.isValid()) {
             exchange.setProperty(Props.KEY_VALUE, key.value());
             exchange.setProperty(Props.KEY_PATH, key.pathSegment());
@@ -46,7 +48,17 @@ public final class RecipientSteps {
     /** Records the resolved user on the row; the same user on an earlier line makes this row SKIPPED. */
     public void claimUser(Exchange exchange) {
         int line = exchange.getProperty(Props.LINE, Integer.class);
-        UserClaim claim = ledger.claimUser(campaignId(exchange), line, exchange.getProperty(Props.USER_ID, String.class));
+        String userId = exchange.getProperty(Props.USER_ID, String.class);
+        Integer knownHolder = recentClaims.holder(campaignId(exchange), userId);
+        if (knownHolder != null && knownHolder != line) {
+            Outcomes.set(exchange, dev.teamsproactive.ledger.DeliveryStatus.SKIPPED, "DuplicateRecipient",
+                    "The same user as line " + knownHolder);
+            return;
+        }
+        UserClaim claim = ledger.claimUser(campaignId(exchange), line, userId);
+        if (claim.result() != UserClaim.Result.ALREADY_SENT) {
+            recentClaims.remember(campaignId(exchange), userId, claim.holderLine());
+        }
         if (!claim.isOk()) {
             Outcomes.set(exchange, dev.teamsproactive.ledger.DeliveryStatus.SKIPPED,
                     claim.result() == UserClaim.Result.DUPLICATE ? "DuplicateRecipient" : "AlreadySent",
@@ -61,6 +73,7 @@ public final class RecipientSteps {
             exchange.setProperty(Props.CHAT_ID, cached.get().chatId());
             exchange.setProperty(Props.INSTALLATION_ID, cached.get().installationId());
             exchange.setProperty(Props.SERVICE_URL, cached.get().serviceUrl());
+            exchange.setProperty(Props.CHAT_FROM_CACHE, true);
         } else {
             exchange.setProperty(Props.SERVICE_URL, defaultServiceUrl);
         }

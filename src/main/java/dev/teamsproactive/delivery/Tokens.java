@@ -1,11 +1,13 @@
 package dev.teamsproactive.delivery;
 
 import dev.teamsproactive.auth.TokenProvider;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 
 /**
  * The {@code Authorization} header of each call, from msal4j: {@code tokens?method=graph} and
- * {@code tokens?method=bot} in the routes. After a 401 the error policy calls {@link #refreshOnce}.
+ * {@code tokens?method=bot} in the routes. After a 401 the error policy calls {@link #refreshOnce}. Every token goes
+ * through the token endpoint's circuit breaker: while the endpoint is down, recipients wait instead of asking it again.
  */
 public final class Tokens {
     private static final String TOKEN_FOR = "tokenFor";
@@ -13,20 +15,22 @@ public final class Tokens {
     private static final String REFRESHED_AUTHORIZATION = "refreshedAuthorization";
     private final TokenProvider graph;
     private final TokenProvider bot;
+    private final CircuitBreaker breaker;
 
-    public Tokens(TokenProvider graph, TokenProvider bot) {
+    public Tokens(TokenProvider graph, TokenProvider bot, CircuitBreaker tokenEndpointBreaker) {
         this.graph = graph;
         this.bot = bot;
+        this.breaker = tokenEndpointBreaker;
     }
 
     public String graph(Exchange exchange) {
         exchange.setProperty(TOKEN_FOR, "graph");
-        return graph.authorization();
+        return breaker.executeSupplier(graph::authorization);
     }
 
     public String bot(Exchange exchange) {
         exchange.setProperty(TOKEN_FOR, "bot");
-        return bot.authorization();
+        return breaker.executeSupplier(bot::authorization);
     }
 
     /**
@@ -42,7 +46,7 @@ public final class Tokens {
         TokenProvider provider = "bot".equals(kind) ? bot : graph;
         // A property, not the header: the retried call's headers are not ours to change here; the
         // routes' send interceptor puts it on the retried request.
-        exchange.setProperty(REFRESHED_AUTHORIZATION, provider.refreshedAuthorization());
+        exchange.setProperty(REFRESHED_AUTHORIZATION, breaker.executeSupplier(provider::refreshedAuthorization));
         return true;
     }
 }

@@ -41,7 +41,8 @@ public final class FailureLog {
         pair(line, "recipient", exchange.getProperty(Props.RECIPIENT));
         pair(line, "userId", exchange.getProperty(Props.USER_ID));
         pair(line, "status", exchange.getProperty(Props.STATUS));
-        pair(line, "step", route == null ? null : route.getRouteId());
+        String failedIn = exchange.getProperty(dev.teamsproactive.delivery.BreakerExceptions.FAILED_IN_ROUTE, String.class);
+        pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
         pair(line, "method", exchange.getProperty(METHOD));
         pair(line, "httpStatus", exchange.getProperty(HTTP_STATUS));
         pair(line, "code", exchange.getProperty(Props.CODE));

@@ -61,6 +61,17 @@ public final class GracefulStop {
         };
     }
 
+    /**
+     * Before a dropped file's campaign: once stopping, a file is left where it is for the next start. Camel's file
+     * consumer may still poll while the routes shut down, and a campaign started then would keep the shutdown waiting.
+     */
+    public void refuseNewCampaignWhileStopping(Exchange exchange) {
+        if (stopping.get()) {
+            throw new CampaignPostponedException("The service is stopping: " + exchange.getProperty("source", String.class)
+                    + " stays in the drop folder for the next start");
+        }
+    }
+
     /** After the split: a campaign cut short by a stop is postponed rather than reported as finished. */
     public void checkRunToTheEnd(Exchange exchange) {
         String campaignId = exchange.getProperty(Props.CAMPAIGN_ID, String.class);

@@ -22,7 +22,7 @@ public final class Tenant {
     private final TokenIssuer tokens;
     private final RateLimits limits;
     private final RequestLog requests = new RequestLog();
-    private final FaultSpec faults;
+    private volatile FaultSpec faults;
     private final long latencyMillis;
     private final Duration slowChatDelay;
     private final Set<String> grantedRoles;
@@ -100,6 +100,11 @@ public final class Tenant {
 
     public FaultSpec faults() {
         return faults;
+    }
+
+    /** Changes the injected faults while running: tests start and end an outage with it (e.g. 5xx=1 then none). */
+    public void faults(FaultSpec changed) {
+        this.faults = changed == null ? FaultSpec.NONE : changed;
     }
 
     public long latencyMillis() {

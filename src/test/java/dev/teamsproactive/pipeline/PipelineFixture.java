@@ -41,6 +41,13 @@ public final class PipelineFixture implements AutoCloseable {
         return start(work, options, "");
     }
 
+    /** As {@link #start(Path, SandboxOptions)}, with settings added to the config copy (e.g. short backoffs). */
+    static PipelineFixture start(Path work, SandboxOptions options, java.util.Map<String, String> settings) throws Exception {
+        StringBuilder lines = new StringBuilder();
+        settings.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
+        return start(work, options, lines.toString());
+    }
+
     /** @param settings more lines for application.properties (e.g. "teams.schedules.enabled=true\n") */
     static PipelineFixture start(Path work, SandboxOptions options, String settings) throws Exception {
         Sandbox sandbox = Sandbox.start(options);

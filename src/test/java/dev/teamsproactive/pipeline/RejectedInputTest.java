@@ -44,6 +44,8 @@ class RejectedInputTest {
                 Arguments.of("people.csv", "name,team\nAda,Engineering\n".getBytes(StandardCharsets.UTF_8), "",
                         "no recipient column"),
                 Arguments.of("latin1.csv", latin1, "", "invalid UTF-8"),
+                Arguments.of("huge.csv", ("id,name\nada@contoso.example," + "x".repeat(10 * 1024 * 1024) + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "", "line 2: the line is longer than 65536 characters"),
                 Arguments.of("welcome.csv", "id,name\nada@contoso.example,Ada\n".getBytes(StandardCharsets.UTF_8), "nope",
                         "no message template named 'nope'"));
     }
