@@ -120,10 +120,19 @@ public final class Application implements AutoCloseable {
      * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
      */
     public void preflight() throws Exception {
-        org.apache.camel.Exchange result = producer().send("direct:preflight", exchange -> { });
+        call("direct:preflight", java.util.Map.of());
+    }
+
+    /**
+     * Sends one exchange with these properties (a null value sets none) to a route and gives back the finished exchange. Camel's send()
+     * hands a failure back on the exchange instead of throwing it; this throws it, for the commands to report.
+     */
+    public org.apache.camel.Exchange call(String endpoint, java.util.Map<String, Object> properties) throws Exception {
+        org.apache.camel.Exchange result = producer().send(endpoint, exchange -> properties.forEach(exchange::setProperty));
         if (result.getException() != null) {
             throw result.getException();
         }
+        return result;
     }
 
     public CamelContext context() {

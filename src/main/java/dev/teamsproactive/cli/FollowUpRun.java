@@ -2,6 +2,8 @@ package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.input.RejectedInputException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
@@ -15,14 +17,12 @@ final class FollowUpRun {
 
     static int run(TargetOptions target, String campaignId, String action, String template) {
         try (Application app = Application.start(target.toOptions(false))) {
-            Exchange result = app.producer().send("direct:follow-up", exchange -> {
-                exchange.setProperty("campaignId", campaignId);
-                exchange.setProperty("followUp", action);
-                exchange.setProperty("template", template);
-            });
-            if (result.getException() != null) {
-                throw result.getException();
-            }
+            // The template is null for a recall, which Map.of refuses.
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("campaignId", campaignId);
+            properties.put("followUp", action);
+            properties.put("template", template);
+            Exchange result = app.call("direct:follow-up", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
         } catch (RejectedInputException e) {

@@ -8,8 +8,10 @@ import dev.teamsproactive.safety.CampaignFiles;
 import dev.teamsproactive.safety.Resends;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
@@ -62,15 +64,12 @@ final class ResendCommand implements Callable<Integer> {
             }
             Path recipients = CampaignFiles.locate(campaignId, campaign.get().source(), file, app.inbox());
             Resends.Request request = new Resends.Request(EnumSet.copyOf(statuses), new LinkedHashSet<>(codes));
-            Exchange result = app.producer().send("direct:campaign", exchange -> {
-                exchange.setProperty("campaignFile", recipients.toAbsolutePath().toString());
-                exchange.setProperty("source", campaign.get().source());
-                exchange.setProperty("template", campaign.get().template());
-                exchange.setProperty("resend", request);
-            });
-            if (result.getException() != null) {
-                throw result.getException();
-            }
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("campaignFile", recipients.toAbsolutePath().toString());
+            properties.put("source", campaign.get().source());
+            properties.put("template", campaign.get().template());
+            properties.put("resend", request);
+            Exchange result = app.call("direct:campaign", properties);
             System.out.println("Sent again: " + result.getProperty("resent", 0, Integer.class) + " recipients");
             System.out.println(result.getMessage().getBody(String.class));
             return 0;

@@ -48,11 +48,7 @@ final class SendCommand implements Callable<Integer> {
             properties.put("source", file.getFileName().toString());
             properties.put("template", template == null ? "" : template);
             properties.put("dryRun", dryRun);
-            Exchange result = app.producer().send("direct:campaign", exchange -> exchange.getProperties().putAll(properties));
-            // send() hands a failure back on the exchange instead of throwing it.
-            if (result.getException() != null) {
-                throw result.getException();
-            }
+            Exchange result = app.call("direct:campaign", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
         } catch (RejectedInputException e) {
