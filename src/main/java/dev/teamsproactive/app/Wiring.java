@@ -75,19 +75,22 @@ public final class Wiring implements AutoCloseable {
         main.bind(CircuitBreakers.BOT_CONNECTOR, CircuitBreakers.configurationFor(CircuitBreakers.BOT_CONNECTOR + "Breaker"));
         main.bind("breakerExceptions", new BreakerExceptions());
         main.bind("staleChats", new StaleChats(ledger, c.tenantId(), target.botServiceUrl()));
-        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint());
         ThrottleCounter throttles = new ThrottleCounter();
-        Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
-        main.bind("tokens", tokens);
-        main.bind("urlText", new UrlText());
-        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
-        main.bind("retryPolicy", new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
+        RetryPolicy retryPolicy = new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
                 settings.getInt("teams.retry-after.max-retries", 10), throttles,
                 new RetryPolicy.Backoff(settings.getInt("teams.backoff.first-delay-ms", 500),
                         settings.getInt("teams.backoff.max-delay-ms", 30_000), settings.getInt("teams.backoff.max-retries", 5)),
                 new RetryPolicy.BreakerWait(settings.getInt("teams.breaker.wait-ms", 2_000),
-                        settings.getInt("teams.breaker.max-wait-ms", 900_000))));
+                        settings.getInt("teams.breaker.max-wait-ms", 900_000)));
+        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint(), retryPolicy);
+        Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
+        main.bind("tokens", tokens);
+        main.bind("urlText", new UrlText());
+        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
+        main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());
+        main.bind("unansweredSends", new dev.teamsproactive.delivery.UnansweredSends(
+                Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
         main.bind("messages", messages);
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 public final class Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Outcomes.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The code of a recipient whose Bot Connector POST got no answer. */
+    public static final String NO_ANSWER = "NoAnswer";
 
     public void sent(Exchange exchange) {
         String activityId = null;
@@ -63,6 +65,20 @@ public final class Outcomes {
             exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());
         }
+    }
+
+    /**
+     * The Bot Connector POST went out but no answer came back ({@link UnansweredSends}): the message may have arrived,
+     * so the recipient is IN_DOUBT and not posted again unless asked ({@code resend CAMPAIGN --status IN_DOUBT}).
+     */
+    public void unanswered(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = caught == null ? "no answer" : caught.getClass().getSimpleName()
+                + (caught.getMessage() == null ? "" : ": " + caught.getMessage());
+        exchange.setProperty(FailureLog.METHOD, "POST");
+        exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
+        set(exchange, DeliveryStatus.IN_DOUBT, NO_ANSWER, "The message was posted but no answer came back (" + reason
+                + "); it may have arrived. Not sent again unless asked (resend --status IN_DOUBT).");
     }
 
     /** Something of our own failed: the recipient is FAILED with InternalError; the campaign goes on. */

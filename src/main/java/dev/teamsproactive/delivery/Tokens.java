@@ -1,6 +1,8 @@
 package dev.teamsproactive.delivery;
 
 import dev.teamsproactive.auth.TokenProvider;
+import dev.teamsproactive.auth.TokenUnavailableException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.Exchange;
 
@@ -16,11 +18,13 @@ public final class Tokens {
     private final TokenProvider graph;
     private final TokenProvider bot;
     private final CircuitBreaker breaker;
+    private final RetryPolicy retryPolicy;
 
-    public Tokens(TokenProvider graph, TokenProvider bot, CircuitBreaker tokenEndpointBreaker) {
+    public Tokens(TokenProvider graph, TokenProvider bot, CircuitBreaker tokenEndpointBreaker, RetryPolicy retryPolicy) {
         this.graph = graph;
         this.bot = bot;
         this.breaker = tokenEndpointBreaker;
+        this.retryPolicy = retryPolicy;
     }
 
     public String graph(Exchange exchange) {
@@ -42,11 +46,19 @@ public final class Tokens {
         if (exchange.getProperty(REFRESHED + kind, false, Boolean.class)) {
             return false;
         }
-        exchange.setProperty(REFRESHED + kind, true);
         TokenProvider provider = "bot".equals(kind) ? bot : graph;
-        // A property, not the header: the retried call's headers are not ours to change here; the
-        // routes' send interceptor puts it on the retried request.
-        exchange.setProperty(REFRESHED_AUTHORIZATION, breaker.executeSupplier(provider::refreshedAuthorization));
+        try {
+            // A property, not the header: the retried call's headers are not ours to change here; the
+            // routes' send interceptor puts it on the retried request.
+            exchange.setProperty(REFRESHED_AUTHORIZATION, breaker.executeSupplier(provider::refreshedAuthorization));
+        } catch (TokenUnavailableException | CallNotPermittedException endpointDown) {
+            // No new token while the token endpoint is down: the 401 is not this recipient's outcome yet. The call
+            // waits as for an open breaker (teams.breaker.wait-ms, at most max-wait-ms in all) and is made again;
+            // its next 401 asks for a token again, as the one refresh was not used.
+            exchange.removeProperty(REFRESHED_AUTHORIZATION);
+            return retryPolicy.whileBreakerOpen(exchange);
+        }
+        exchange.setProperty(REFRESHED + kind, true);
         return true;
     }
 }

@@ -2,6 +2,7 @@ package dev.teamsproactive.sandbox;
 
 import dev.teamsproactive.sandbox.auth.TokenIssuer;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
+import dev.teamsproactive.sandbox.http.Service;
 import dev.teamsproactive.sandbox.inspect.RequestLog;
 import dev.teamsproactive.sandbox.limits.RateLimits;
 import dev.teamsproactive.sandbox.tenant.Deliveries;
@@ -11,6 +12,7 @@ import dev.teamsproactive.sandbox.tenant.Installations;
 import dev.teamsproactive.sandbox.tenant.Seed;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** Everything one sandbox knows and counts: the seed, who has the app, what was delivered, the limits. */
@@ -23,6 +25,7 @@ public final class Tenant {
     private final RateLimits limits;
     private final RequestLog requests = new RequestLog();
     private volatile FaultSpec faults;
+    private final Map<Service, FaultSpec> serviceFaults = new java.util.concurrent.ConcurrentHashMap<>();
     private final long latencyMillis;
     private final Duration slowChatDelay;
     private final Set<String> grantedRoles;
@@ -105,6 +108,17 @@ public final class Tenant {
     /** Changes the injected faults while running: tests start and end an outage with it (e.g. 5xx=1 then none). */
     public void faults(FaultSpec changed) {
         this.faults = changed == null ? FaultSpec.NONE : changed;
+        serviceFaults.clear();
+    }
+
+    /** The faults one service meets: its own when set, else the tenant-wide ones. */
+    public FaultSpec faults(Service service) {
+        return serviceFaults.getOrDefault(service, faults);
+    }
+
+    /** An outage of one service only (say, the token endpoint); {@link FaultSpec#NONE} ends it. */
+    public void faults(Service service, FaultSpec changed) {
+        serviceFaults.put(service, changed == null ? FaultSpec.NONE : changed);
     }
 
     public long latencyMillis() {

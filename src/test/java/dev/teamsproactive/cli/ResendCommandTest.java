@@ -10,8 +10,6 @@ import dev.teamsproactive.pipeline.PipelineFixture;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * README "Guarantees": {@code resend CAMPAIGN_ID} sends only the chosen FAILED / IN_DOUBT rows once more, through
@@ -36,17 +32,18 @@ import picocli.CommandLine;
  */
 class ResendCommandTest {
     private static final String IRENE = "f61dbf76-3f27-566c-88b0-d02802a209bf";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
     private Sandbox sandbox;
     private Path config;
+    private InProcessCommands commands;
 
     @BeforeEach
     void start() throws Exception {
         sandbox = Sandbox.start(SandboxOptions.defaults());
         config = PipelineFixture.configIn(work);
+        commands = new InProcessCommands(sandbox, config);
     }
 
     @AfterEach
@@ -73,32 +70,32 @@ class ResendCommandTest {
             assertThat(ledger.markSending(campaignId, 6, "elsewhere/1/1/dead", 1)).isTrue();
         }
 
-        JsonNode first = summary(run("send", file.toString()));
+        JsonNode first = InProcessCommands.summary(commands.run("send", file.toString()));
         assertThat(first.get("sent").asInt()).isEqualTo(2);
         assertThat(first.get("failed").asInt()).isEqualTo(2);
         assertThat(first.get("inDoubt").asInt()).as("Irene, not sent again by default").isEqualTo(1);
-        assertThat(deliveredTo(IRENE)).isZero();
-        int deliveries = deliveries().size();
+        assertThat(commands.deliveredTo(IRENE)).isZero();
+        int deliveries = commands.deliveries().size();
 
-        List<String> blocked = run("resend", campaignId, "--code", "ConversationBlockedByUser", "--file", file.toString());
+        List<String> blocked = commands.run("resend", campaignId, "--code", "ConversationBlockedByUser", "--file", file.toString());
         assertThat(blocked).contains("Sent again: 1 recipients");
-        Map<String, CSVRecord> rows = rows(campaignId);
+        Map<String, CSVRecord> rows = commands.rows(campaignId);
         assertThat(rows.get("bob.blocker@contoso.example").get("attempts")).isEqualTo("2");
         assertThat(rows.get("bob.blocker@contoso.example").get("status")).isEqualTo("FAILED");
         assertThat(rows.get("pat.policy@contoso.example").get("attempts")).as("another code").isEqualTo("0");
         assertThat(rows.get("irene@contoso.example").get("status")).isEqualTo("IN_DOUBT");
-        assertThat(deliveries().size()).isEqualTo(deliveries);
+        assertThat(commands.deliveries().size()).isEqualTo(deliveries);
 
-        JsonNode last = summary(run("resend", campaignId, "--status", "IN_DOUBT", "--file", file.toString()));
+        JsonNode last = InProcessCommands.summary(commands.run("resend", campaignId, "--status", "IN_DOUBT", "--file", file.toString()));
         assertThat(last.get("sent").asInt()).isEqualTo(3);
         assertThat(last.get("inDoubt").asInt()).isZero();
         assertThat(last.get("failed").asInt()).isEqualTo(2);
-        rows = rows(campaignId);
+        rows = commands.rows(campaignId);
         assertThat(rows.get("irene@contoso.example").get("status")).isEqualTo("SENT");
         assertThat(rows.get("irene@contoso.example").get("attempts")).isEqualTo("2");
         assertThat(rows.get("ada@contoso.example").get("attempts")).as("a SENT row is never sent again").isEqualTo("1");
-        assertThat(deliveredTo(IRENE)).isEqualTo(1);
-        assertThat(deliveries().size()).isEqualTo(deliveries + 1);
+        assertThat(commands.deliveredTo(IRENE)).isEqualTo(1);
+        assertThat(commands.deliveries().size()).isEqualTo(deliveries + 1);
     }
 
     @Test
@@ -106,60 +103,12 @@ class ResendCommandTest {
         Path file = Files.writeString(work.resolve("one.csv"), "id,name\nada@contoso.example,Ada\n");
         Path other = Files.writeString(work.resolve("other.csv"), "id,name\ngrace@contoso.example,Grace\n");
         String campaignId = CampaignIds.forFile(file);
-        run("send", file.toString());
+        commands.run("send", file.toString());
 
-        assertThat(exitCode("resend", "no-such-campaign-0123456789ab")).isEqualTo(2);
-        assertThat(exitCode("resend", campaignId, "--file", other.toString())).isEqualTo(2);
-        assertThat(exitCode("resend", campaignId, "--status", "SENT", "--file", file.toString())).isEqualTo(2);
-        assertThat(exitCode("resend", campaignId, "--file", file.toString())).isZero();
-    }
-
-    /** Runs the command in this JVM; returns its standard output's lines (it must exit 0). */
-    private List<String> run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exit = new CommandLine(new Main()).execute(withTarget(args));
-        } finally {
-            System.setOut(original);
-        }
-        assertThat(exit).as("exit code of %s", List.of(args)).isZero();
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
-    }
-
-    private int exitCode(String... args) {
-        return new CommandLine(new Main()).execute(withTarget(args));
-    }
-
-    private String[] withTarget(String... args) {
-        return Stream.concat(Stream.of(args), Stream.of("--sandbox-url", sandbox.url(), "--config", config.toString(),
-                "--routes", Path.of("routes").toAbsolutePath().toString())).toArray(String[]::new);
-    }
-
-    private static JsonNode summary(List<String> out) throws Exception {
-        return JSON.readTree(out.get(out.size() - 1));
-    }
-
-    private Map<String, CSVRecord> rows(String campaignId) throws Exception {
-        Map<String, CSVRecord> byRecipient = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(work.resolve("reports").resolve(campaignId).resolve("deliveries.csv"))) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                byRecipient.put(r.get("recipient"), r);
-            }
-        }
-        return byRecipient;
-    }
-
-    private List<JsonNode> deliveries() {
-        List<JsonNode> all = new ArrayList<>();
-        new SandboxTestClient(sandbox).get("/_sandbox/deliveries", null).json().forEach(all::add);
-        return all;
-    }
-
-    private long deliveredTo(String userId) {
-        return deliveries().stream().filter(d -> userId.equals(d.get("userId").asText())).count();
+        assertThat(commands.exitCode("resend", "no-such-campaign-0123456789ab")).isEqualTo(2);
+        assertThat(commands.exitCode("resend", campaignId, "--file", other.toString())).isEqualTo(2);
+        assertThat(commands.exitCode("resend", campaignId, "--status", "SENT", "--file", file.toString())).isEqualTo(2);
+        assertThat(commands.exitCode("resend", campaignId, "--file", file.toString())).isZero();
     }
 
     private String ledgerUrl() {

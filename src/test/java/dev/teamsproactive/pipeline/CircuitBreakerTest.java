@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
+import dev.teamsproactive.sandbox.http.Service;
 import dev.teamsproactive.sandbox.limits.LimitsMode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.StateTransition;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A service that goes down mid-campaign: its circuit breaker opens and stops the calls (a few probes only, not
  * every recipient's every retry), recipients wait instead of failing, and when the service is back the breaker
- * closes and the campaign completes with everyone SENT once. Backoffs and breaker timings are shortened here.
+ * closes and the campaign completes with everyone SENT once: Graph, and the token endpoint (whose outage would
+ * otherwise fail every call at once). Backoffs and breaker timings are shortened here.
  */
 class CircuitBreakerTest {
     private static final int RECIPIENTS = 20;
@@ -99,6 +101,48 @@ class CircuitBreakerTest {
             assertThat(users.add(d.get("userId").asText())).as("one message per user").isTrue();
         }
         assertThat(users).hasSize(RECIPIENTS + 1);
+    }
+
+    @Test
+    void tokenEndpointDownMidCampaignOpensItsBreakerAndNobodyFailsUntilItIsBack() throws Exception {
+        // Tokens live 2 s, under msal4j's 5-minute renewal margin: every call asks the token endpoint for one, so
+        // its outage is met at once. Sends are paced at 5/s so the outage begins mid-campaign (after the preflight).
+        Map<String, String> settings = new java.util.HashMap<>(FAST);
+        settings.put("teams.pacing.bot-sends-per-second", "5");
+        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(RECIPIENTS)
+                .withLimits(LimitsMode.parse("x10")).withTokenLifetime(Duration.ofSeconds(2)), settings);
+        CircuitBreaker tokenEndpoint = breaker("tokenEndpointBreaker");
+        List<StateTransition> transitions = new CopyOnWriteArrayList<>();
+        tokenEndpoint.getEventPublisher().onStateTransition(e -> transitions.add(e.getStateTransition()));
+        Future<Exchange> campaign = fixture.app.producer().asyncSend("direct:campaign", ex -> {
+            ex.setProperty("campaignFile", syntheticUsers().toAbsolutePath().toString());
+            ex.setProperty("source", "outage.csv");
+            ex.setProperty("template", "");
+        });
+        await(Duration.ofSeconds(30), () -> fixture.sandboxDeliveries().size() >= 3);
+
+        fixture.sandbox.tenant().faults(Service.IDENTITY, FaultSpec.parse("5xx=1"));
+        long outageStart = System.nanoTime();
+        await(Duration.ofSeconds(30), () -> transitions.contains(StateTransition.CLOSED_TO_OPEN)
+                && System.nanoTime() - outageStart > TimeUnit.MILLISECONDS.toNanos(2_500));
+        int deliveredDuringOutage = fixture.sandboxDeliveries().size();
+        fixture.sandbox.tenant().faults(Service.IDENTITY, FaultSpec.NONE);
+
+        Exchange done = campaign.get(60, TimeUnit.SECONDS);
+        assertThat(done.getException()).isNull();
+        JsonNode summary = SandboxTestClient.JSON.readTree(done.getMessage().getBody(String.class));
+        assertThat(summary.get("sent").asInt()).as("summary %s", summary).isEqualTo(RECIPIENTS);
+        assertThat(summary.get("failed").asInt()).isZero();
+        assertThat(deliveredDuringOutage).as("the outage began mid-campaign").isLessThan(RECIPIENTS);
+        assertThat(transitions).contains(StateTransition.CLOSED_TO_OPEN, StateTransition.OPEN_TO_HALF_OPEN);
+        assertThat(tokenEndpoint.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        // Only Graph and the Bot Connector were fine: their breakers never opened.
+        assertThat(breaker("graphBreaker").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        Set<String> users = new HashSet<>();
+        for (JsonNode d : fixture.sandboxDeliveries()) {
+            assertThat(users.add(d.get("userId").asText())).as("one message per user").isTrue();
+        }
+        assertThat(users).hasSize(RECIPIENTS);
     }
 
     private CircuitBreaker breaker(String name) {

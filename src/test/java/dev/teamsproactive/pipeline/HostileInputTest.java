@@ -10,6 +10,7 @@ import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
+import dev.teamsproactive.sandbox.http.Service;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,9 +122,14 @@ class HostileInputTest {
         Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         capture.start();
         root.addAppender(capture);
-        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults()
-                .withFaults(FaultSpec.parse("5xx=0.1,429=0.1,reset=0.05")), Map.of("teams.backoff.first-delay-ms", "20",
-                        "teams.backoff.max-retries", "1", "teams.retry-after.max-retries", "1"))) {
+        // The faults hit Graph and the Bot Connector only, and the catalog id is configured: the campaign's own start
+        // (tokens, catalog lookup) never meets them, so it always runs and each recipient meets them instead.
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults(), Map.of(
+                "teams.backoff.first-delay-ms", "20", "teams.backoff.max-retries", "1", "teams.retry-after.max-retries", "1",
+                "teams.app-catalog-id", TenantSeeds.CATALOG_ID))) {
+            FaultSpec faults = FaultSpec.parse("5xx=0.1,429=0.1,reset=0.05");
+            fixture.sandbox.tenant().faults(Service.GRAPH, faults);
+            fixture.sandbox.tenant().faults(Service.BOT_CONNECTOR, faults);
             // Failures of every kind get logged: blocked, policy, unknown user, bad ids, and faults that exhaust retries.
             fixture.send(Files.copy(Path.of("examples/mixed.csv"), work.resolve("mixed.csv")), "");
         } finally {

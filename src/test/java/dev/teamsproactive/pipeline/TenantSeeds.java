@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /** Variants of the default sandbox tenant (config/sandbox/tenant.json), written as seed files for a test. */
-final class TenantSeeds {
+public final class TenantSeeds {
     static final String CATALOG_ID = "e2c0c8b4-71f6-4a2d-9e35-6d8b9c0a1f27";
-    static final String ADA = "1569d944-27fd-5601-9416-3e3519eef744";
-    static final String GRACE = "47ad9f01-c80b-52f4-8cdb-786f9c93c8cb";
+    public static final String ADA = "1569d944-27fd-5601-9416-3e3519eef744";
+    public static final String GRACE = "47ad9f01-c80b-52f4-8cdb-786f9c93c8cb";
 
     private TenantSeeds() {
     }
@@ -26,7 +26,7 @@ final class TenantSeeds {
         });
     }
 
-    static Path changed(Path dir, Consumer<ObjectNode> change) throws IOException {
+    public static Path changed(Path dir, Consumer<ObjectNode> change) throws IOException {
         ObjectNode seed = (ObjectNode) SandboxTestClient.JSON.readTree(Path.of("config/sandbox/tenant.json").toFile());
         change.accept(seed);
         Path file = dir.resolve("seed-" + System.nanoTime() + ".json");

@@ -56,7 +56,7 @@ public final class Api {
 
     private void accept(RoutingContext ctx, String template, Service service, Endpoint endpoint) {
         ctx.put(TEMPLATE, template);
-        switch (Fault.draw(tenant.faults())) {
+        switch (Fault.draw(tenant.faults(service))) {
             case SERVER_ERROR -> {
                 int status = 502 + ThreadLocalRandom.current().nextInt(3);
                 error(ctx, service, status, status == 503 ? "ServiceUnavailable" : status == 502 ? "BadGateway" : "GatewayTimeout",

@@ -13,7 +13,12 @@ public enum Behavior {
     /** The chat lookup answers 404 for a few seconds after the install. */
     SLOW_CHAT("slowChat"),
     /** The app is uninstalled right after the first delivery. */
-    UNINSTALLS_AFTER_FIRST_MESSAGE("uninstallsAfterFirstMessage");
+    UNINSTALLS_AFTER_FIRST_MESSAGE("uninstallsAfterFirstMessage"),
+    /**
+     * The first send is delivered, then its connection closes with no answer: the sender cannot tell whether the
+     * message arrived (as when a network drops the answer). Later sends are answered as usual.
+     */
+    LOSES_FIRST_ANSWER("losesFirstAnswer");
 
     private final String seedName;
 

@@ -20,6 +20,7 @@ public final class Deliveries {
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentSkipListMap<Long, Delivery> ordered = new ConcurrentSkipListMap<>();
     private final Map<String, Long> byActivityId = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> answersLost = new ConcurrentHashMap<>();
 
     /** Records a new activity and returns its id. */
     public String add(String conversationId, String userId, String text, String summary, JsonNode attachments) {
@@ -62,9 +63,15 @@ public final class Deliveries {
         return ordered.size();
     }
 
+    /** True the first time only, per user: the losesFirstAnswer behaviour drops that answer. */
+    public boolean loseFirstAnswer(String userId) {
+        return answersLost.putIfAbsent(userId.toLowerCase(java.util.Locale.ROOT), Boolean.TRUE) == null;
+    }
+
     public void clear() {
         ordered.clear();
         byActivityId.clear();
+        answersLost.clear();
     }
 
     private static String key(String conversationId, String activityId) {
