@@ -22,9 +22,10 @@ import javax.sql.DataSource;
 /**
  * The campaign ledger: campaigns, one delivery row per recipient row, the users each campaign has
  * claimed, and the conversation cache, in a SQL database (embedded H2 by default, PostgreSQL when
- * configured). Safe to call from many route threads at once: each method is one short transaction,
- * and every "who was first" question (same file twice, same user twice, last recipient finishing
- * the campaign) is settled by the database's keys and row locks, not by Java locks.
+ * configured). Safe to call from many route threads at once: each method is one short transaction (the
+ * per-recipient writes share commits with other threads', see {@link GroupCommit}), and every "who was first"
+ * question (same file twice, same user twice, last recipient finishing the campaign) is settled by the
+ * database's keys and row locks, not by Java locks.
  */
 public final class Ledger implements AutoCloseable {
     /**
@@ -41,12 +42,15 @@ public final class Ledger implements AutoCloseable {
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final Transactions transactions;
+    /** The per-recipient writes, sharing commits (see {@link GroupCommit}). */
+    private final GroupCommit grouped;
     private final Clock clock;
 
     private Ledger(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.transactions = new Transactions(dataSource);
+        this.grouped = new GroupCommit(dataSource, transactions);
         this.clock = clock;
     }
 
@@ -166,7 +170,7 @@ public final class Ledger implements AutoCloseable {
      */
     public RowClaim claimRow(String campaignId, int line, String recipient) {
         try {
-            transactions.run(c -> {
+            grouped.run(c -> {
                 DeliveriesTable.insertPending(c, campaignId, line, recipient, now());
                 return null;
             });
@@ -189,13 +193,13 @@ public final class Ledger implements AutoCloseable {
             throw new IllegalArgumentException("a resolved user id is required");
         }
         try {
-            return transactions.run(c -> {
+            return grouped.run(c -> {
                 DeliveriesTable.setUserId(c, campaignId, line, userId, now());
                 UserClaimsTable.insert(c, campaignId, userId, line);
                 return UserClaimsTable.holder(c, campaignId, userId, line);
             });
         } catch (DuplicateKeyException heldAlready) {
-            return transactions.run(c -> {
+            return grouped.run(c -> {
                 DeliveriesTable.setUserId(c, campaignId, line, userId, now());
                 return UserClaimsTable.holder(c, campaignId, userId, line);
             });
@@ -224,7 +228,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     private void writeOutcomes(List<Outcome> ordered) {
-        transactions.run(c -> {
+        grouped.run(c -> {
             Instant now = now();
             Map<String, Long> newlyDone = new TreeMap<>();
             List<Outcome> notPending = new ArrayList<>();
@@ -317,7 +321,7 @@ public final class Ledger implements AutoCloseable {
      * @param attempts the sends tried for this row, this one included
      */
     public boolean markSending(String campaignId, int line, String leaseOwner, int attempts) {
-        return transactions.run(c -> DeliveriesTable.markSending(c, campaignId, line, leaseOwner, attempts, now()));
+        return grouped.run(c -> DeliveriesTable.markSending(c, campaignId, line, leaseOwner, attempts, now()));
     }
 
     /**
@@ -368,9 +372,9 @@ public final class Ledger implements AutoCloseable {
             return null;
         };
         try {
-            transactions.run(upsert);
+            grouped.run(upsert);
         } catch (DuplicateKeyException savedMeanwhile) {
-            transactions.run(upsert);
+            grouped.run(upsert);
         }
         return conversation;
     }
