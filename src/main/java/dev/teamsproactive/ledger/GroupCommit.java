@@ -101,6 +101,7 @@ final class GroupCommit {
                     completions.add(runInSavepoint(connection, q));
                 }
                 connection.commit();
+                alone.makeDurable(connection);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;

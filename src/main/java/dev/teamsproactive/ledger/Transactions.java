@@ -2,6 +2,7 @@ package dev.teamsproactive.ledger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ final class Transactions {
     private static final int MAX_ATTEMPTS = 5;
 
     private final DataSource dataSource;
+    private volatile Boolean isH2;
 
     Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -54,6 +56,7 @@ final class Transactions {
             try {
                 T result = work.apply(connection);
                 connection.commit();
+                makeDurable(connection);
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
@@ -62,6 +65,24 @@ final class Transactions {
                 if (autoCommit) {
                     connection.setAutoCommit(true);
                 }
+            }
+        }
+    }
+
+    /**
+     * A committed transaction must survive kill -9 (an outcome recorded, a row marked SENDING before its POST). H2
+     * keeps commits in memory and writes them about a second later, so it is told to write them now; PostgreSQL has
+     * written its log at commit. Shared by a group of commits (GroupCommit), it costs one write per group.
+     */
+    void makeDurable(Connection connection) throws SQLException {
+        Boolean h2 = isH2;
+        if (h2 == null) {
+            h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            isH2 = h2;
+        }
+        if (h2) {
+            try (Statement checkpoint = connection.createStatement()) {
+                checkpoint.execute("CHECKPOINT");
             }
         }
     }

@@ -29,7 +29,7 @@ class GroupCommitTest {
 
     @Test
     void manyThreadsWritesShareCommitsAndEachGetsItsOwnAnswer() throws Exception {
-        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + folder.resolve("ledger") + ";WRITE_DELAY=0", "sa", "");
+        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + folder.resolve("ledger"), "sa", "");
         h2.setMaxConnections(THREADS + 4);
         CountingDataSource counting = new CountingDataSource(h2);
         try (Ledger ledger = Ledger.over(counting)) {
