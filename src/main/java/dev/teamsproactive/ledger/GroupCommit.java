@@ -6,39 +6,38 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 
 /**
- * Group commit for the per-recipient writes (claims, SENDING marks, outcomes, the conversation cache): many route
- * threads' small transactions share one commit. Each caller still returns only once its own work is committed, so
- * what survives a crash is unchanged; there are just far fewer commits. Profiling a million-recipient campaign showed
- * H2 spending most of its time writing a new chunk per commit (about five per recipient), slower as the file grew.
+ * Group commit for the per-recipient writes (claims, SENDING marks, outcomes, the conversation cache): the small
+ * transactions of many route threads share one commit. Each caller still returns only once its own work is committed,
+ * so what survives a crash is unchanged; there are just far fewer commits. Profiling a million-recipient campaign
+ * showed H2 spending most of the service's CPU writing a new chunk per commit (about five per recipient).
  *
- * <p>No thread of its own: the caller that gets the lock writes whatever is queued (its own work and others'), the
- * others wait for the lock and usually find their work done. Each work runs in its own savepoint, so one that fails
- * (a duplicate key: "someone else was first") fails alone. If the shared commit fails, each work of that group is
- * run again in a transaction of its own, as it would have been without grouping.
+ * <p>One writer thread takes whatever is queued, runs each work in its own savepoint (so one that fails, such as a
+ * duplicate key meaning "someone else was first", fails alone), commits once and wakes the callers. If the shared
+ * commit fails, each work of that group runs again in a transaction of its own, as it would without grouping.
  */
-final class GroupCommit {
+final class GroupCommit implements AutoCloseable {
     /** Enough to share a commit among all route threads; small enough that a group stays a short transaction. */
     private static final int MAX_GROUP = 256;
-    /** How long a caller waits for the writing caller before trying to write itself. */
-    private static final long WAIT_MICROS = 500;
 
     private final DataSource dataSource;
     private final Transactions alone;
-    private final ConcurrentLinkedQueue<Queued<?>> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writing = new ReentrantLock();
+    private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+    /** Queued by {@link #close()}: the writer stops when it takes it (an interrupt could close H2's file). */
+    private static final Queued<Void> STOP = new Queued<>(c -> null, new CompletableFuture<>());
 
     GroupCommit(DataSource dataSource, Transactions alone) {
         this.dataSource = dataSource;
         this.alone = alone;
+        this.writer = new Thread(this::writeGroups, "ledger-group-commit");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private record Queued<T>(Transactions.Work<T> work, CompletableFuture<T> result) {
@@ -46,49 +45,49 @@ final class GroupCommit {
 
     /** Runs {@code work} in a transaction shared with other callers'; returns once it is committed. */
     <T> T run(Transactions.Work<T> work) {
+        if (closed) {
+            return alone.run(work);
+        }
         Queued<T> mine = new Queued<>(work, new CompletableFuture<>());
         queue.add(mine);
-        while (!mine.result().isDone()) {
-            if (writing.tryLock()) {
-                try {
-                    while (!mine.result().isDone()) {
-                        writeGroup();
-                    }
-                } finally {
-                    writing.unlock();
-                }
-            } else {
-                // Another caller is writing (ours too, if it was queued in time). Waiting on our own result, not on the
-                // lock: callers whose work is done must not queue up on the lock only to learn that.
-                awaitBriefly(mine.result());
-            }
+        if (closed && queue.remove(mine)) {
+            return alone.run(work); // queued after the writer stopped
         }
         try {
-            return mine.result().join();
-        } catch (CompletionException e) {
+            return mine.result().get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw e;
-        }
-    }
-
-    private static void awaitBriefly(CompletableFuture<?> result) {
-        try {
-            result.get(WAIT_MICROS, TimeUnit.MICROSECONDS);
-        } catch (TimeoutException | ExecutionException stillQueuedOrFailed) {
-            // Try for the lock again (a failure is read by the caller after the loop).
+            throw new LedgerException("ledger write failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerException("interrupted while waiting for the ledger", e);
         }
     }
 
-    private void writeGroup() {
-        List<Queued<?>> group = new ArrayList<>();
-        for (Queued<?> q; group.size() < MAX_GROUP && (q = queue.poll()) != null;) {
-            group.add(q);
+    private void writeGroups() {
+        List<Queued<?>> group = new ArrayList<>(MAX_GROUP);
+        boolean stopping = false;
+        while (!stopping) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            stopping = group.remove(STOP);
+            writeGroup(group);
+            group.clear();
         }
+        // Closing: whatever was queued meanwhile is written one by one.
+        for (Queued<?> q; (q = queue.poll()) != null;) {
+            runAlone(q);
+        }
+    }
+
+    private void writeGroup(List<Queued<?>> group) {
         if (group.isEmpty()) {
             return;
         }
@@ -112,9 +111,7 @@ final class GroupCommit {
             }
         } catch (SQLException | RuntimeException sharedCommitFailed) {
             // Nothing of the group was committed: each work runs again on its own (lock conflicts retried there).
-            for (Queued<?> q : group) {
-                runAlone(q);
-            }
+            group.forEach(this::runAlone);
             return;
         }
         completions.forEach(Runnable::run);
@@ -152,6 +149,18 @@ final class GroupCommit {
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection goes back to the pool, which resets it; the group is retried one by one.
+        }
+    }
+
+    /** Writes what is queued, then stops the writer; later writes run one by one. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

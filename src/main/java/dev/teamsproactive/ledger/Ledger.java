@@ -393,6 +393,7 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() {
+        grouped.close();
         if (ownedPool != null) {
             try {
                 ownedPool.close();

@@ -101,7 +101,9 @@ class HostileInputTest {
             assertThat(summary.get("byCode").get("DuplicateRecipient").asInt()).isEqualTo(copies - 1);
             assertThat(fixture.sandboxDeliveries()).hasSize(1);
             System.out.println("100000 duplicates: " + seconds + " s");
-            assertThat(seconds).as("seconds for %d duplicates", copies).isLessThan(150);
+            // Not a speed figure (about a minute on a quiet 2-core machine, several under load): a guard against work
+            // that grows with the square of the copies, which would take hours.
+            assertThat(seconds).as("seconds for %d duplicates", copies).isLessThan(600);
         }
     }
 
