@@ -21,6 +21,11 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEAP_PEAK = "HEAP-PEAK-MB ";
+    private static final String HEAP_LIVE = "HEAP-LIVE-MB ";
+
+    /** What the service printed as it stopped: the most heap in use, and the most left after a collection (MB). */
+    record Heap(double peakMb, double liveMb) {
+    }
     private static final long POLL_MILLIS = 100;
 
     private final Process process;
@@ -90,17 +95,21 @@ final class ServiceProcess implements AutoCloseable {
         return JSON.readTree(work.resolve("reports").resolve(campaignId).resolve("summary.json").toFile());
     }
 
-    /** Stops it (SIGTERM, gracefully) and returns the heap peak it printed, in MB (NaN if it printed none). */
-    double stop() throws IOException, InterruptedException {
+    /** Stops it (SIGTERM, gracefully) and returns the heap figures it printed (NaN where it printed none). */
+    Heap stop() throws IOException, InterruptedException {
         stopped = true;
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("the service did not stop within 60 s of SIGTERM");
         }
-        return Files.readAllLines(stderr, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(HEAP_PEAK))
-                .mapToDouble(l -> Double.parseDouble(l.substring(HEAP_PEAK.length()).trim())).findFirst()
-                .orElse(Double.NaN);
+        java.util.List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
+        return new Heap(printed(lines, HEAP_PEAK), printed(lines, HEAP_LIVE));
+    }
+
+    private static double printed(java.util.List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix))
+                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(Double.NaN);
     }
 
     @Override

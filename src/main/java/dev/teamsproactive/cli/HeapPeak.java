@@ -1,32 +1,65 @@
 package dev.teamsproactive.cli;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 
 /**
- * On request ({@code -Dteams.print-heap-peak=true}), prints {@code HEAP-PEAK-MB n} on standard error as the JVM
- * exits: the sum of every heap pool's peak use, an upper bound of the heap the run needed (the benchmarks read it).
+ * On request ({@code -Dteams.print-heap-peak=true}), prints on standard error as the JVM exits (the benchmarks read
+ * both): {@code HEAP-PEAK-MB n}, the most heap in use at any collection (what the run needed, at most -Xmx), and
+ * {@code HEAP-LIVE-MB n}, the most left in use after a collection (the data the run held: flat when memory does not
+ * grow with the number of recipients). Read from the collector's own notifications: summing each pool's peak instead
+ * overstates, as the pools peak at different moments (360 MB for a run capped at 256).
  */
 final class HeapPeak {
+    private static final AtomicLong PEAK = new AtomicLong();
+    private static final AtomicLong LIVE = new AtomicLong();
+
     private HeapPeak() {
     }
 
     static void printAtExitIfAsked() {
-        if (Boolean.getBoolean("teams.print-heap-peak")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("HEAP-PEAK-MB "
-                    + String.format(Locale.ROOT, "%.1f", megabytes())), "heap-peak"));
+        if (!Boolean.getBoolean("teams.print-heap-peak")) {
+            return;
         }
-    }
-
-    static double megabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                bytes += pool.getPeakUsage().getUsed();
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((notification, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                                .from((CompositeData) notification.getUserData());
+                        PEAK.accumulateAndGet(total(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                        LIVE.accumulateAndGet(total(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                    }
+                }, null, null);
             }
         }
-        return bytes / (1024.0 * 1024.0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            PEAK.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            System.err.println("HEAP-PEAK-MB " + megabytes(PEAK.get()));
+            System.err.println("HEAP-LIVE-MB " + megabytes(LIVE.get()));
+        }, "heap-peak"));
+    }
+
+    /** The heap pools' use in one snapshot (non-heap pools, such as Metaspace, left out). */
+    private static long total(Map<String, MemoryUsage> byPool) {
+        long bytes = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage usage = byPool.get(pool.getName());
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && usage != null) {
+                bytes += usage.getUsed();
+            }
+        }
+        return bytes;
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 }

@@ -39,12 +39,14 @@ class BenchCommandIT {
             assertThat(results).extracting(r -> r.get("scenario").asText()).containsExactly("cold-unlimited");
             for (JsonNode r : results) {
                 assertThat(r.fieldNames()).toIterable().containsExactly("scenario", "recipients", "seconds", "rate",
-                        "ceiling", "ratio", "throttled", "heapPeakMb");
+                        "ceiling", "ratio", "throttled", "heapPeakMb", "heapLiveMb");
                 assertThat(r.get("recipients").asInt()).isEqualTo(12);
                 assertThat(r.get("rate").asDouble()).isPositive();
                 assertThat(r.get("ceiling").isNull()).isTrue();
                 assertThat(r.get("throttled").asInt()).isZero();
                 assertThat(r.get("heapPeakMb").asDouble()).isPositive();
+                // What stayed after a collection is part of what was in use at the most.
+                assertThat(r.get("heapLiveMb").asDouble()).isPositive().isLessThanOrEqualTo(r.get("heapPeakMb").asDouble());
             }
         }
     }
