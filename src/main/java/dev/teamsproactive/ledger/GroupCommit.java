@@ -78,7 +78,14 @@ final class GroupCommit implements AutoCloseable {
             }
             queue.drainTo(group, MAX_GROUP - 1);
             stopping = group.remove(STOP);
-            writeGroup(group);
+            try {
+                writeGroup(group);
+            } catch (Throwable unexpected) {
+                // An Error (out of memory …) must not leave callers waiting for ever: they fail, the writer goes on.
+                for (Queued<?> q : group) {
+                    q.result().completeExceptionally(new LedgerException("the ledger's writer failed", unexpected));
+                }
+            }
             group.clear();
         }
         // Closing: whatever was queued meanwhile is written one by one.
