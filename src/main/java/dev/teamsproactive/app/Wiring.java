@@ -15,6 +15,7 @@ import dev.teamsproactive.delivery.Reports;
 import dev.teamsproactive.delivery.RetryPolicy;
 import dev.teamsproactive.delivery.ThrottleCounter;
 import dev.teamsproactive.delivery.Tokens;
+import dev.teamsproactive.delivery.UnansweredSends;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
 import dev.teamsproactive.preflight.Preflight;
@@ -89,7 +90,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());
-        main.bind("unansweredSends", new dev.teamsproactive.delivery.UnansweredSends(
+        main.bind("unansweredSends", new UnansweredSends(
                 Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
         main.bind("messages", messages);
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));

@@ -22,11 +22,11 @@ final class ServiceProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HEAP_PEAK = "HEAP-PEAK-MB ";
     private static final String HEAP_LIVE = "HEAP-LIVE-MB ";
+    private static final long POLL_MILLIS = 100;
 
     /** What the service printed as it stopped: the most heap in use, and the most left after a collection (MB). */
     record Heap(double peakMb, double liveMb) {
     }
-    private static final long POLL_MILLIS = 100;
 
     private final Process process;
     private final Path work;
@@ -103,13 +103,19 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the service did not stop within 60 s of SIGTERM");
         }
-        java.util.List<String> lines = Files.readAllLines(stderr, StandardCharsets.UTF_8);
-        return new Heap(printed(lines, HEAP_PEAK), printed(lines, HEAP_LIVE));
-    }
-
-    private static double printed(java.util.List<String> lines, String prefix) {
-        return lines.stream().filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).trim())).findFirst().orElse(Double.NaN);
+        // Streamed, not read whole: a long run's log can be gigabytes.
+        double peak = Double.NaN;
+        double live = Double.NaN;
+        try (java.util.stream.Stream<String> lines = Files.lines(stderr, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith(HEAP_PEAK)) {
+                    peak = Double.parseDouble(line.substring(HEAP_PEAK.length()).trim());
+                } else if (line.startsWith(HEAP_LIVE)) {
+                    live = Double.parseDouble(line.substring(HEAP_LIVE.length()).trim());
+                }
+            }
+        }
+        return new Heap(peak, live);
     }
 
     @Override

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
             "  cold-unlimited  --limits off, no latency, no pacing: the engine's recipients/s",
             "  warm-unlimited  the same users again, --limits off",
             "  million         1,000,000 recipients, --limits off, the service at -Xmx256m: completes, heap peak",
-            "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\"}."
+            "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\",\"heapLiveMb\"}."
         })
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run (default: all).")

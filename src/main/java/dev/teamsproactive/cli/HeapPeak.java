@@ -3,9 +3,13 @@ package dev.teamsproactive.cli;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -28,14 +32,16 @@ final class HeapPeak {
         if (!Boolean.getBoolean("teams.print-heap-peak")) {
             return;
         }
+        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (collector instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> {
                     if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
                         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
                                 .from((CompositeData) notification.getUserData());
-                        PEAK.accumulateAndGet(total(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
-                        LIVE.accumulateAndGet(total(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                        PEAK.accumulateAndGet(total(heapPools, info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                        LIVE.accumulateAndGet(total(heapPools, info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
                     }
                 }, null, null);
             }
@@ -48,11 +54,11 @@ final class HeapPeak {
     }
 
     /** The heap pools' use in one snapshot (non-heap pools, such as Metaspace, left out). */
-    private static long total(Map<String, MemoryUsage> byPool) {
+    private static long total(Set<String> heapPools, Map<String, MemoryUsage> byPool) {
         long bytes = 0;
-        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage usage = byPool.get(pool.getName());
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && usage != null) {
+        for (String pool : heapPools) {
+            MemoryUsage usage = byPool.get(pool);
+            if (usage != null) {
                 bytes += usage.getUsed();
             }
         }

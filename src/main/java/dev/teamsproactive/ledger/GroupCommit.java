@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
-import javax.sql.DataSource;
 
 /**
  * Group commit for the per-recipient writes (claims, SENDING marks, outcomes, the conversation cache): the small
@@ -17,14 +16,14 @@ import javax.sql.DataSource;
  * showed H2 spending most of the service's CPU writing a new chunk per commit (about five per recipient).
  *
  * <p>One writer thread takes whatever is queued, runs each work in its own savepoint (so one that fails, such as a
- * duplicate key meaning "someone else was first", fails alone), commits once and wakes the callers. If the shared
- * commit fails, each work of that group runs again in a transaction of its own, as it would without grouping.
+ * duplicate key meaning "someone else was first", fails alone), commits once (through {@link Transactions}, like any
+ * transaction) and wakes the callers. If the shared commit fails, each work of that group runs again in a
+ * transaction of its own, as it would without grouping.
  */
 final class GroupCommit implements AutoCloseable {
     /** Enough to share a commit among all route threads; small enough that a group stays a short transaction. */
     private static final int MAX_GROUP = 256;
 
-    private final DataSource dataSource;
     private final Transactions alone;
     private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -32,8 +31,7 @@ final class GroupCommit implements AutoCloseable {
     /** Queued by {@link #close()}: the writer stops when it takes it (an interrupt could close H2's file). */
     private static final Queued<Void> STOP = new Queued<>(c -> null, new CompletableFuture<>());
 
-    GroupCommit(DataSource dataSource, Transactions alone) {
-        this.dataSource = dataSource;
+    GroupCommit(Transactions alone) {
         this.alone = alone;
         this.writer = new Thread(this::writeGroups, "ledger-group-commit");
         writer.setDaemon(true);
@@ -98,26 +96,18 @@ final class GroupCommit implements AutoCloseable {
         if (group.isEmpty()) {
             return;
         }
-        List<Runnable> completions = new ArrayList<>(group.size());
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
+        List<Runnable> completions;
+        try {
+            // One transaction for the group, as any other (lock conflicts retried, made durable once committed).
+            completions = alone.run(connection -> {
+                List<Runnable> each = new ArrayList<>(group.size());
                 for (Queued<?> q : group) {
-                    completions.add(runInSavepoint(connection, q));
+                    each.add(runInSavepoint(connection, q));
                 }
-                connection.commit();
-                alone.makeDurable(connection);
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection);
-                throw e;
-            } finally {
-                if (autoCommit) {
-                    connection.setAutoCommit(true);
-                }
-            }
-        } catch (SQLException | RuntimeException sharedCommitFailed) {
-            // Nothing of the group was committed: each work runs again on its own (lock conflicts retried there).
+                return each;
+            });
+        } catch (RuntimeException sharedCommitFailed) {
+            // Nothing of the group was committed: each work runs again on its own.
             group.forEach(this::runAlone);
             return;
         }
@@ -133,7 +123,7 @@ final class GroupCommit implements AutoCloseable {
             return () -> q.result().complete(value);
         } catch (SQLException e) {
             if (!SqlStates.isUniqueViolation(e)) {
-                throw e; // a lock conflict or worse: the group is run again one by one
+                throw e; // a lock conflict or worse: the whole group is retried, then run one by one
             }
             connection.rollback(before);
             return () -> q.result().completeExceptionally(new DuplicateKeyException(e));
@@ -148,14 +138,6 @@ final class GroupCommit implements AutoCloseable {
             q.result().complete(alone.run(q.work()));
         } catch (RuntimeException e) {
             q.result().completeExceptionally(e);
-        }
-    }
-
-    private static void rollback(Connection connection) {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The connection goes back to the pool, which resets it; the group is retried one by one.
         }
     }
 

@@ -50,7 +50,7 @@ public final class Ledger implements AutoCloseable {
         this.dataSource = dataSource;
         this.ownedPool = ownedPool;
         this.transactions = new Transactions(dataSource);
-        this.grouped = new GroupCommit(dataSource, transactions);
+        this.grouped = new GroupCommit(transactions);
         this.clock = clock;
     }
 
@@ -102,12 +102,12 @@ public final class Ledger implements AutoCloseable {
             isNew = false;
         }
         boolean created = isNew;
-        return transactions.run(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
+        return transactions.read(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
                 progress(c, id)));
     }
 
     public Optional<Campaign> findCampaign(String campaignId) {
-        return transactions.run(c -> CampaignsTable.find(c, campaignId));
+        return transactions.read(c -> CampaignsTable.find(c, campaignId));
     }
 
     /** Sets the number of recipient rows, for a source whose size is known only once split. */
@@ -130,7 +130,7 @@ public final class Ledger implements AutoCloseable {
     }
 
     public Progress progress(String campaignId) {
-        return transactions.run(c -> progress(c, campaignId));
+        return transactions.read(c -> progress(c, campaignId));
     }
 
     private static Progress progress(Connection c, String campaignId) throws SQLException {
@@ -146,7 +146,7 @@ public final class Ledger implements AutoCloseable {
 
     /** True once every recipient row has a final status (one row read, cheap to ask per recipient). */
     public boolean isComplete(String campaignId) {
-        return transactions.run(c -> CampaignsTable.isComplete(c, campaignId));
+        return transactions.read(c -> CampaignsTable.isComplete(c, campaignId));
     }
 
     /**
@@ -159,7 +159,7 @@ public final class Ledger implements AutoCloseable {
 
     /** How often each code occurs among the final rows that were not SENT ("byCode" of the summary). */
     public Map<String, Long> failureCodes(String campaignId) {
-        return transactions.run(c -> DeliveriesTable.countFailureCodes(c, campaignId));
+        return transactions.read(c -> DeliveriesTable.countFailureCodes(c, campaignId));
     }
 
     // ---- recipient rows -------------------------------------------------------------------------
@@ -176,7 +176,7 @@ public final class Ledger implements AutoCloseable {
             });
             return new RowClaim(RowClaim.Result.NEW, DeliveryStatus.PENDING);
         } catch (DuplicateKeyException alreadyThere) {
-            return transactions.run(c -> {
+            return transactions.read(c -> {
                 DeliveryStatus status = DeliveriesTable.status(c, campaignId, line).orElseThrow();
                 return new RowClaim(status.isFinal() ? RowClaim.Result.ALREADY_FINAL : RowClaim.Result.PENDING_EXISTS,
                         status, DeliveriesTable.attempts(c, campaignId, line));
@@ -266,7 +266,7 @@ public final class Ledger implements AutoCloseable {
      * whole campaign in memory). The consumer runs inside a read transaction: keep it to writing.
      */
     public void forEachDelivery(String campaignId, Consumer<DeliveryRow> consumer) {
-        transactions.run(c -> {
+        transactions.read(c -> {
             DeliveriesTable.forEach(c, campaignId, consumer);
             return null;
         });
@@ -354,7 +354,7 @@ public final class Ledger implements AutoCloseable {
     // ---- conversation cache ---------------------------------------------------------------------
 
     public Optional<CachedConversation> findConversation(String tenantId, String userId) {
-        return transactions.run(c -> ConversationCacheTable.find(c, tenantId, userId));
+        return transactions.read(c -> ConversationCacheTable.find(c, tenantId, userId));
     }
 
     /** Remembers (or replaces) a user's conversation with the bot. */

@@ -29,10 +29,20 @@ final class Transactions {
         this.dataSource = dataSource;
     }
 
+    /** Runs a transaction that writes: once committed, it is made durable ({@link #makeDurable}). */
     <T> T run(Work<T> work) {
+        return run(work, true);
+    }
+
+    /** Runs a transaction that only reads: there is nothing to make durable, so no CHECKPOINT after it. */
+    <T> T read(Work<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Work<T> work, boolean writes) {
         for (int attempt = 1;; attempt++) {
             try {
-                return runOnce(work);
+                return runOnce(work, writes);
             } catch (SQLException e) {
                 if (SqlStates.isUniqueViolation(e)) {
                     throw new DuplicateKeyException(e);
@@ -46,7 +56,7 @@ final class Transactions {
         }
     }
 
-    private <T> T runOnce(Work<T> work) throws SQLException {
+    private <T> T runOnce(Work<T> work, boolean writes) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             // The ledger's own pool hands out connections with auto-commit off; a borrowed data source may not.
             boolean autoCommit = connection.getAutoCommit();
@@ -56,7 +66,9 @@ final class Transactions {
             try {
                 T result = work.apply(connection);
                 connection.commit();
-                makeDurable(connection);
+                if (writes) {
+                    makeDurable(connection);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
@@ -74,7 +86,7 @@ final class Transactions {
      * keeps commits in memory and writes them about a second later, so it is told to write them now; PostgreSQL has
      * written its log at commit. Shared by a group of commits (GroupCommit), it costs one write per group.
      */
-    void makeDurable(Connection connection) throws SQLException {
+    private void makeDurable(Connection connection) throws SQLException {
         Boolean h2 = isH2;
         if (h2 == null) {
             h2 = "H2".equals(connection.getMetaData().getDatabaseProductName());

@@ -24,6 +24,15 @@ public final class ActivityDelivery {
         return activityId;
     }
 
+    /**
+     * Whether the answer to this delivery is lost (the losesFirstAnswer behaviour: the first delivery to the user
+     * only). The caller then closes the connection without answering.
+     */
+    public boolean answerLost(Conversation conversation) {
+        return conversation.user() != null && conversation.user().behavior() == Behavior.LOSES_FIRST_ANSWER
+                && tenant.deliveries().loseFirstAnswer(conversation.user().id());
+    }
+
     /** Replaces what an earlier delivery shows; false when there is no such delivery. */
     public boolean update(Conversation conversation, String activityId, JsonNode activity) {
         return tenant.deliveries().replace(conversation.id(), activityId, textOf(activity, "text"),

@@ -6,8 +6,6 @@ import dev.teamsproactive.sandbox.auth.Caller;
 import dev.teamsproactive.sandbox.http.Api;
 import dev.teamsproactive.sandbox.http.Responses;
 import dev.teamsproactive.sandbox.http.Service;
-import dev.teamsproactive.sandbox.tenant.Behavior;
-import dev.teamsproactive.sandbox.tenant.DirectoryUser;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
@@ -45,8 +43,7 @@ public final class SendActivityEndpoint implements Api.Endpoint {
             return;
         }
         String activityId = delivery.deliver(conversation.value(), activity.value());
-        DirectoryUser user = conversation.value().user();
-        if (user != null && user.behavior() == Behavior.LOSES_FIRST_ANSWER && tenant.deliveries().loseFirstAnswer(user.id())) {
+        if (delivery.answerLost(conversation.value())) {
             // Delivered, but the answer is lost: the request log records status 0 (see Sandbox.record).
             ctx.request().connection().close();
             return;

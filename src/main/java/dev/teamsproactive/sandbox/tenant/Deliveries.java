@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -20,7 +21,7 @@ public final class Deliveries {
     private final AtomicLong sequence = new AtomicLong();
     private final ConcurrentSkipListMap<Long, Delivery> ordered = new ConcurrentSkipListMap<>();
     private final Map<String, Long> byActivityId = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> answersLost = new ConcurrentHashMap<>();
+    private final Set<String> answersLost = ConcurrentHashMap.newKeySet();
 
     /** Records a new activity and returns its id. */
     public String add(String conversationId, String userId, String text, String summary, JsonNode attachments) {
@@ -65,7 +66,7 @@ public final class Deliveries {
 
     /** True the first time only, per user: the losesFirstAnswer behaviour drops that answer. */
     public boolean loseFirstAnswer(String userId) {
-        return answersLost.putIfAbsent(userId.toLowerCase(java.util.Locale.ROOT), Boolean.TRUE) == null;
+        return answersLost.add(userId.toLowerCase(java.util.Locale.ROOT));
     }
 
     public void clear() {
