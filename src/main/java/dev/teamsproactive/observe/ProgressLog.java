@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The progress lines of running campaigns, called every second by the {@code progress} timer route
  * (routes/progress.camel.yaml):
  * <pre>Progress campaign=recipients-1a2b done=1200/5000 (24%) sent=1150 failed=40 inDoubt=0 skipped=10 rate=31.5/s eta=2m01s</pre>
- * A campaign gets a line as soon as it is seen, then one per interval while it moves, and one a minute while it
+ * A campaign gets a line as it starts ({@link #started}, called by routes/2-campaign) or as soon as a tick sees
+ * it, then one per interval while it moves, and one a minute while it
  * does not (waiting out a 429, or left RUNNING by a process that stopped). The rate is measured since this
  * process first saw it.
  */
@@ -42,6 +43,20 @@ public final class ProgressLog {
         this.interval = interval;
         this.clock = clock;
         this.out = out;
+    }
+
+    /**
+     * The line at a campaign's start, from the campaign route itself: a campaign that starts and ends between two
+     * ticks of the timer would otherwise get none.
+     */
+    public synchronized void started(String campaignId) {
+        if (seen.containsKey(campaignId)) {
+            return;
+        }
+        board.find(campaignId).ifPresent(c -> {
+            seen.put(c.id(), new Seen(clock.instant(), c.done(), c.done(), clock.instant()));
+            out.accept(line(c, null));
+        });
     }
 
     /** One tick: a line for each running campaign first seen, or due (moved within the interval, or quiet a minute). */

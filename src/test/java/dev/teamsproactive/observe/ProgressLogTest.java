@@ -44,6 +44,19 @@ class ProgressLogTest {
     }
 
     @Test
+    void aCampaignGetsItsFirstLineAsItStartsEvenIfItEndsBeforeTheNextTick() {
+        ledger.registerCampaign("short-1", "short.csv", "default", 8);
+        progress.started("short-1");
+        assertThat(lines).containsExactly(
+                "Progress campaign=short-1 done=0/8 (0%) sent=0 failed=0 inDoubt=0 skipped=0 rate=- eta=-");
+
+        progress.logRunning();
+        assertThat(lines).as("the tick does not repeat it").hasSize(1);
+        progress.started("no-such-campaign");
+        assertThat(lines).hasSize(1);
+    }
+
+    @Test
     void aRunningCampaignGetsALineWithCountsRateAndEta() {
         ledger.registerCampaign("big-1", "big.csv", "default", 1000);
         record("big-1", 1, 100, DeliveryStatus.SENT);
