@@ -7,6 +7,8 @@ import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.tls.SandboxTls;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,25 @@ class ReadinessChecksTest {
         HealthCheck.Result result = check.call(Map.of());
         assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(result.getMessage()).get().asString().startsWith("The ledger is unreachable");
+    }
+
+    @Test
+    void theLedgerCheckIsDownWhenTheLedgerAnswersButCannotRecord() throws Exception {
+        try (Ledger ledger = Ledger.open("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "")) {
+            HealthCheck check = check(new LedgerHealthCheck(ledger.dataSource()));
+            assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+            // Every insert now fails its check, as inserts did once the connection that created the tables was gone.
+            try (Connection c = ledger.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE campaigns ADD CONSTRAINT refuses_everything CHECK (status = 'NEVER')");
+                c.commit();
+            }
+
+            HealthCheck.Result result = check.call(Map.of());
+
+            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(result.getMessage()).get().asString().startsWith("The ledger cannot record");
+            assertThat(ledger.findCampaign("readiness-probe")).as("the probe leaves nothing behind").isEmpty();
+        }
     }
 
     private static HealthCheck check(org.apache.camel.impl.health.AbstractHealthCheck check) {
