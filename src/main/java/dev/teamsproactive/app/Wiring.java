@@ -87,6 +87,10 @@ public final class Wiring implements AutoCloseable {
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
+        main.bind("logText", new dev.teamsproactive.input.LogText());
+        // Settles as long as the inbox route's read lock waits (readLockMinAge) before it takes a file.
+        main.bind("inboxEntries", new dev.teamsproactive.input.InboxEntries(inbox, Duration.ofSeconds(1),
+                java.time.Clock.systemUTC()));
         main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());

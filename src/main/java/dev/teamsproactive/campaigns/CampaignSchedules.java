@@ -1,5 +1,6 @@
 package dev.teamsproactive.campaigns;
 
+import dev.teamsproactive.input.LogText;
 import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.ledger.CampaignStatus;
 import dev.teamsproactive.ledger.Ledger;
@@ -141,7 +142,7 @@ public final class CampaignSchedules {
             }
         } catch (RejectedInputException e) {
             LOG.warn("Campaign file skipped (fix it and it is read again): {}", e.getMessage());
-            problems.put(shown(file), e.getMessage());
+            problems.put(shown(file), LogText.escape(e.getMessage()));
             loaded.put(file, new Loaded(modified, size, null, null));
             return;
         }
@@ -155,7 +156,7 @@ public final class CampaignSchedules {
                         "trigger", routeId, "cron", campaign.cron(), "timeZone", campaign.timeZone().getId()));
             } catch (Exception e) {
                 byName.remove(campaign.name());
-                LOG.warn("Campaign file skipped: {}: its schedule cannot start: {}", shown(file), e.getMessage());
+                LOG.warn("Campaign file skipped: {}: its schedule cannot start: {}", shown(file), LogText.escape(e.getMessage()));
                 problems.put(shown(file), shown(file) + ": its schedule cannot start: " + e.getMessage());
                 loaded.put(file, new Loaded(modified, size, null, null));
                 return;
@@ -164,7 +165,7 @@ public final class CampaignSchedules {
         loaded.put(file, new Loaded(modified, size, campaign, routeId));
         LOG.info("Campaign {} ({}): cron \"{}\" {}, template {}, {}{}{}", campaign.name(), campaign.file(),
                 campaign.cron(), campaign.timeZone(), campaign.template() == null ? "(default)" : campaign.template(),
-                campaign.audience().describe(), campaign.dryRun() ? ", dry run" : "",
+                LogText.escape(campaign.audience().describe()), campaign.dryRun() ? ", dry run" : "",
                 campaign.enabled() ? "" : ", disabled");
     }
 
@@ -233,8 +234,9 @@ public final class CampaignSchedules {
         }
     }
 
+    /** Escaped: a file's name goes into log lines and the status page's problems. */
     private static String shown(Path file) {
-        return "campaigns/" + file.getFileName();
+        return "campaigns/" + LogText.escape(file.getFileName());
     }
 
     private static String routeId(CampaignDefinition campaign) {

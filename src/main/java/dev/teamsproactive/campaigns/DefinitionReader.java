@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -143,12 +144,52 @@ public final class DefinitionReader {
         return users;
     }
 
+    /**
+     * The recipients file, inside the campaign file's own folder (config/campaigns/ for a schedule, the inbox for a
+     * dropped campaign): an absolute path, a '..' or a link leading out of it is refused before anything is read, so
+     * a campaign file cannot make the service read (and quote, or send to) a file elsewhere.
+     */
     private Path recipientsFile(Node node) {
-        Path resolved = folder.resolve(scalar(node, "file")).normalize();
-        if (!Files.isRegularFile(resolved)) {
-            throw reject(node, "no recipients file " + resolved + " (a relative path starts at the campaign file's folder)");
+        String named = scalar(node, "file");
+        Path relative;
+        try {
+            relative = Path.of(named);
+        } catch (InvalidPathException e) {
+            throw reject(node, "'" + named + "' is not a file name");
+        }
+        if (relative.isAbsolute() || named.startsWith("/") || named.startsWith("\\") || named.matches("[A-Za-z]:.*")) {
+            throw reject(node, "the recipients file is named by an absolute path: a campaign reads only files in its"
+                    + " own folder, named relative to it (file: people.csv)");
+        }
+        for (String part : named.split("[/\\\\]")) {
+            if (part.equals("..")) {
+                throw reject(node, "the recipients file's path goes up with '..': a campaign reads only files in its"
+                        + " own folder, named relative to it (file: people.csv)");
+            }
+        }
+        Path resolved = folder.resolve(relative).normalize();
+        Path real;
+        try {
+            real = resolved.toRealPath();
+        } catch (IOException e) {
+            throw reject(node, "no recipients file " + named + " in the campaign file's folder (a relative path starts there)");
+        }
+        if (!real.startsWith(realFolder())) {
+            throw reject(node, "the recipients file " + named + " is a link to a file outside the campaign file's folder:"
+                    + " a campaign reads only files in its own folder");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw reject(node, "the recipients file " + named + " is not a file");
         }
         return resolved;
+    }
+
+    private Path realFolder() {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            throw new RejectedInputException(file, "its folder cannot be read: " + e.getMessage(), e);
+        }
     }
 
     private Audience channel(Node node) {

@@ -44,7 +44,9 @@ public class RejectedInputException extends RuntimeException {
         return reason;
     }
 
+    /** Escaped ({@link LogText}): a file name or a reason quoting a file may hold CR/LF or bidi controls. */
     private static String format(String file, int line, String reason) {
-        return line > 0 ? file + ": line " + line + ": " + reason : file + ": " + reason;
+        String shown = LogText.escape(file);
+        return line > 0 ? shown + ": line " + line + ": " + LogText.escape(reason) : shown + ": " + LogText.escape(reason);
     }
 }

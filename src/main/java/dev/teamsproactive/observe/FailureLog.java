@@ -1,6 +1,7 @@
 package dev.teamsproactive.observe;
 
 import dev.teamsproactive.delivery.Props;
+import dev.teamsproactive.input.LogText;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.slf4j.Logger;
@@ -56,13 +57,14 @@ public final class FailureLog {
         if (value == null) {
             return;
         }
-        String v = value.toString();
+        String raw = value.toString();
         line.append(' ').append(key).append('=');
-        if (v.isEmpty() || v.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '=' || ch == '\\')) {
-            line.append('"').append(v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                    .replace("\r", "\\r")).append('"');
+        if (raw.isEmpty() || raw.chars().anyMatch(ch -> ch <= ' ' || ch == '"' || ch == '=' || ch == '\\')
+                || !LogText.escape(raw).equals(raw)) {
+            // Backslashes first, so the escapes LogText adds (a newline as backslash-n) stay readable as escapes.
+            line.append('"').append(LogText.escape(raw.replace("\\", "\\\\").replace("\"", "\\\""))).append('"');
         } else {
-            line.append(v);
+            line.append(raw);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.teamsproactive.recipients;
 
+import dev.teamsproactive.input.LogText;
 import dev.teamsproactive.input.RejectedInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -24,6 +25,9 @@ final class CsvRecipientStream implements RecipientStream {
     static final int MAX_LINE_CHARS = 64 * 1024;
     /** A row may span lines (quoted newlines), but not without end: that is an unclosed quote. */
     static final int MAX_RECORD_CHARS = 256 * 1024;
+    /** How much of a header a rejection quotes: a few cells, a short line at most. */
+    private static final int HEADER_EXCERPT_CELLS = 10;
+    private static final int HEADER_EXCERPT_CHARS = 80;
 
     private final String file;
     private final GuardedReader reader;
@@ -199,7 +203,8 @@ final class CsvRecipientStream implements RecipientStream {
             String name = cell.strip();
             int earlier = names.indexOf(name);
             if (!name.isEmpty() && earlier >= 0) {
-                throw new RejectedInputException(file, line, "the column '" + name + "' appears twice (columns "
+                throw new RejectedInputException(file, line, "the column '" + LogText.excerpt(name, HEADER_EXCERPT_CHARS)
+                        + "' appears twice (columns "
                         + (earlier + 1) + " and " + (names.size() + 1) + ")");
             }
             names.add(name);
@@ -208,11 +213,10 @@ final class CsvRecipientStream implements RecipientStream {
     }
 
     private static String noRecipientColumn(List<String> header) {
-        String named = String.join(", ", header.subList(0, Math.min(header.size(), 10)))
-                + (header.size() > 10 ? ", …" : "");
-        if (named.length() > 300) {
-            named = named.substring(0, 300) + "…";
-        }
+        // A short, escaped excerpt of the header only: a file that is no recipients file (an env file, a key) must not
+        // have its first line copied into logs and .error.txt.
+        String named = LogText.excerpt(String.join(", ", header.subList(0, Math.min(header.size(), HEADER_EXCERPT_CELLS)))
+                + (header.size() > HEADER_EXCERPT_CELLS ? ", …" : ""), HEADER_EXCERPT_CHARS);
         String reason = "no recipient column: the header row must name one of " + RecipientColumns.acceptedList()
                 + " (it names " + named + ")";
         for (String name : header) {

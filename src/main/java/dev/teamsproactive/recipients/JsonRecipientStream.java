@@ -28,6 +28,8 @@ final class JsonRecipientStream implements RecipientStream {
     static final int MAX_VALUE_CHARS = 64 * 1024;
     /** Most keys in one recipient object. */
     static final int MAX_KEYS_PER_ROW = 1000;
+    /** How much of a bad token a parse error quotes. */
+    private static final int ERROR_TOKEN_CHARS = 12;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -37,6 +39,10 @@ final class JsonRecipientStream implements RecipientStream {
                     .maxNumberLength(100)
                     .build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // A parse error quotes the offending token: a few characters of it at most, so a rejection never
+            // copies much of a file (an env file, a key) into logs and .error.txt.
+            .errorReportConfiguration(com.fasterxml.jackson.core.ErrorReportConfiguration.builder()
+                    .maxErrorTokenLength(ERROR_TOKEN_CHARS).maxRawContentLength(0).build())
             .build();
 
     private final String file;

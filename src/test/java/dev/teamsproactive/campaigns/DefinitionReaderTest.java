@@ -107,6 +107,35 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void aRecipientsFileOutsideTheCampaignFilesFolderIsRefusedBeforeItIsRead() throws Exception {
+        Path outside = Files.writeString(Files.createDirectories(dir.resolve("elsewhere")).resolve("env.csv"),
+                "TEAMS_CLIENT_SECRET=x\n");
+        Path campaigns = Files.createDirectories(dir.resolve("campaigns"));
+        Files.createSymbolicLink(campaigns.resolve("people.csv"), outside);
+        Files.createDirectories(campaigns.resolve("lists"));
+        Files.writeString(campaigns.resolve("lists/ok.csv"), "upn\nada@contoso.example\n");
+
+        assertThat(refusal(campaigns, outside.toAbsolutePath().toString())).contains("absolute path");
+        assertThat(refusal(campaigns, "../elsewhere/env.csv")).contains("'..'");
+        assertThat(refusal(campaigns, "lists/../../elsewhere/env.csv")).contains("'..'");
+        assertThat(refusal(campaigns, "people.csv")).contains("a link to a file outside the campaign file's folder");
+        // A file in a folder below the campaign's own is fine.
+        Path file = Files.writeString(campaigns.resolve("ok.yaml"), "cron: \"0 0 9 ? * MON\"\naudience: {file: lists/ok.csv}\n");
+        assertThat(DefinitionReader.read(file, "campaigns/ok.yaml", true).audience().file())
+                .isEqualTo(campaigns.resolve("lists/ok.csv").toAbsolutePath());
+    }
+
+    private static String refusal(Path campaigns, String named) throws Exception {
+        Path file = Files.writeString(campaigns.resolve("c.yaml"),
+                "cron: \"0 0 9 ? * MON\"\naudience:\n  file: \"" + named + "\"\n", StandardCharsets.UTF_8);
+        RejectedInputException e = org.junit.jupiter.api.Assertions.assertThrows(RejectedInputException.class,
+                () -> DefinitionReader.read(file, "campaigns/c.yaml", true));
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.getMessage()).startsWith("campaigns/c.yaml: line 3: ").doesNotContain("TEAMS_CLIENT_SECRET");
+        return e.reason();
+    }
+
+    @Test
     void theExampleCampaignsOfTheRepositoryAreValid() throws Exception {
         List<Path> examples;
         try (Stream<Path> files = Files.list(Path.of("config", "campaigns"))) {

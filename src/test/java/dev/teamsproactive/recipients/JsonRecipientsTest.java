@@ -113,6 +113,13 @@ class JsonRecipientsTest {
     }
 
     @Test
+    void aParseErrorQuotesOnlyAFewCharactersOfTheFile() {
+        RejectedInputException e = rejected(write(dir, "env.json", "[teamsClientSecretOutsideSecret4711]\n"));
+
+        assertThat(e.reason()).startsWith("invalid JSON: Unrecognized token").doesNotContain("OutsideSecret4711");
+    }
+
+    @Test
     void truncatedJson() {
         RejectedInputException e = rejected(write(dir, "cut.json", "[\n{\"upn\": \"ada@contoso.example\"},\n{\"upn\": \"gr"));
 
