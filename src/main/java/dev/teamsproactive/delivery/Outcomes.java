@@ -25,6 +25,10 @@ public final class Outcomes {
         } catch (Exception unreadable) {
             // A 2xx without the documented {"id"} still delivered the message.
         }
+        // The activity id goes into update and recall URLs later: one of another shape is not kept.
+        if (!GraphAnswers.isActivityId(activityId)) {
+            activityId = null;
+        }
         exchange.setProperty(Props.ACTIVITY_ID, activityId);
         set(exchange, DeliveryStatus.SENT, null, null);
     }
@@ -37,6 +41,13 @@ public final class Outcomes {
         set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has the "
                 + describeKind(exchange.getProperty(Props.KEY_KIND, String.class)) + " "
                 + exchange.getProperty(Props.KEY_VALUE, String.class));
+    }
+
+    /** An id in Graph's answer had the wrong shape ({@link GraphAnswers}): nothing more was asked or sent. */
+    public void invalidGraphAnswer(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        set(exchange, DeliveryStatus.FAILED, GraphAnswers.CODE, (caught == null ? "Graph's answer held an id of the wrong shape"
+                : caught.getMessage()) + "; it was not used, nothing was sent");
     }
 
     public void installationMissing(Exchange exchange) {
