@@ -38,9 +38,9 @@ public final class Outcomes {
     }
 
     public void userNotFound(Exchange exchange) {
-        set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has the "
-                + describeKind(exchange.getProperty(Props.KEY_KIND, String.class)) + " "
-                + exchange.getProperty(Props.KEY_VALUE, String.class));
+        set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has "
+                + exchange.getProperty(Props.KEY_VALUE, String.class)
+                + " as user principal name, mail address or proxy address");
     }
 
     /** An id in Graph's answer had the wrong shape ({@link GraphAnswers}): nothing more was asked or sent. */
@@ -107,10 +107,6 @@ public final class Outcomes {
         if (status == DeliveryStatus.FAILED || status == DeliveryStatus.IN_DOUBT) {
             FailureLog.log(exchange);
         }
-    }
-
-    private static String describeKind(String kind) {
-        return "MAIL".equals(kind) ? "mail address" : "UPN".equals(kind) ? "user principal name" : "id";
     }
 
     /** The error code, message and request-id of a Graph or Bot Connector error answer. */
