@@ -28,6 +28,8 @@ public final class GraphAnswers {
     /** A 1:1 chat ({@code @unq.gbl.spaces}), a group chat or meeting ({@code @thread.v2}) or a channel. */
     private static final Pattern CHAT_ID = Pattern.compile(
             "19:[A-Za-z0-9_.=+-]{1,400}@(unq\\.gbl\\.spaces|thread\\.v2|thread\\.tacv2|thread\\.skype)");
+    /** An organisation app's catalog id is a GUID; a store app's is its manifest id. Neither holds quotes or spaces. */
+    private static final Pattern CATALOG_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     /** The Bot Connector's activity ids: {@code 1:1abc…}, {@code 0:…} or a number of milliseconds. */
     private static final Pattern ACTIVITY_ID = Pattern.compile("[A-Za-z0-9:._=+-]{1,256}");
 
@@ -48,6 +50,16 @@ public final class GraphAnswers {
         }
         exchange.setProperty(Props.USER_ID, userId(user.path("id").asText(null)));
         exchange.setProperty(Props.RESOLVED_BY, exchange.getProperty(Props.LOOKUP_BY, String.class));
+    }
+
+    /** The app's catalog id (the global variable catalogId) when it is set, checked. */
+    public void checkCatalogId(Exchange exchange) {
+        Object id = exchange.getVariable("global:catalogId");
+        if (id != null && !CATALOG_ID.matcher(id.toString()).matches()) {
+            exchange.removeVariable("global:catalogId");
+            throw new InvalidGraphAnswerException("Graph answered an app catalog id that is not an id (a GUID, or a store"
+                    + " app's manifest id)");
+        }
     }
 
     /** {@link Props#INSTALLATION_ID} when it is set, checked. */

@@ -63,6 +63,15 @@ class GraphAnswersTest {
         assertThat(exchange.getProperty(Props.RESOLVED_BY)).isEqualTo("mail");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"x' or 1 eq 1 or teamsApp/id eq 'y", "{{env:TEAMS_CLIENT_SECRET}}", "a&$top=1"})
+    void aCatalogIdThatIsNoIdIsRefusedAndForgotten(String id) {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setVariable("global:catalogId", id);
+        assertThatThrownBy(() -> answers.checkCatalogId(exchange)).isInstanceOf(InvalidGraphAnswerException.class);
+        assertThat(exchange.getVariable("global:catalogId")).isNull();
+    }
+
     private static Exchange exchangeWith(String property, String value) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(property, value);
