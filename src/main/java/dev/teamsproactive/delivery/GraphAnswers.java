@@ -66,6 +66,7 @@ public final class GraphAnswers {
     public void checkInstallationId(Exchange exchange) {
         String id = exchange.getProperty(Props.INSTALLATION_ID, String.class);
         if (id != null && !INSTALLATION_ID.matcher(id).matches()) {
+            exchange.removeProperty(Props.INSTALLATION_ID);
             throw new InvalidGraphAnswerException("Graph answered an installation id that is not base64");
         }
     }
@@ -74,6 +75,8 @@ public final class GraphAnswers {
     public void checkChatId(Exchange exchange) {
         String id = exchange.getProperty(Props.CHAT_ID, String.class);
         if (id != null && !isChatId(id)) {
+            // Not kept: it would reach the report as the conversation id.
+            exchange.removeProperty(Props.CHAT_ID);
             throw new InvalidGraphAnswerException("Graph answered a chat id that is not shaped 19:…@unq.gbl.spaces"
                     + " or 19:…@thread.…");
         }

@@ -22,9 +22,11 @@ class GraphAnswersTest {
     @ParameterizedTest
     @ValueSource(strings = {"{{env:TEAMS_CLIENT_SECRET}}", "19:../../x@unq.gbl.spaces", "19:a@unq.gbl.spaces/../x",
             "19:${sys:user.home}@unq.gbl.spaces", "19:a,b)@thread.v2", "a:1abc", "19:a@evil.example"})
-    void otherChatIdsAreRefusedWithoutBeingQuoted(String id) {
-        assertThatThrownBy(() -> answers.checkChatId(exchangeWith(Props.CHAT_ID, id)))
+    void otherChatIdsAreRefusedWithoutBeingQuotedOrKept(String id) {
+        Exchange exchange = exchangeWith(Props.CHAT_ID, id);
+        assertThatThrownBy(() -> answers.checkChatId(exchange))
                 .isInstanceOf(InvalidGraphAnswerException.class).message().doesNotContain(id);
+        assertThat(exchange.getProperty(Props.CHAT_ID)).isNull();
     }
 
     @ParameterizedTest

@@ -210,6 +210,33 @@ class RecipientResolutionTest {
         assertThat(logs.toString()).contains("InvalidGraphAnswer").doesNotContain(marker);
     }
 
+    @Test
+    void aChatIdGraphAnswersWithTheWrongShapeFailsItsRecipientAndNothingIsSent() throws Exception {
+        String markerProperty = "teamsProactiveTestChatMarker";
+        String marker = "marker-" + UUID.randomUUID();
+        // The sandbox names a user's chat 19:<user id>_<bot app id>@unq.gbl.spaces: this bot app id makes Graph's
+        // chat lookup answer 19:…_x/../{{sys:…}}@unq.gbl.spaces, as a replaced answer could.
+        Path seed = TenantSeeds.changed(work, tenant -> ((ObjectNode) tenant.get("app"))
+                .put("botAppId", "x/../{{sys:" + markerProperty + "}}"));
+        System.setProperty(markerProperty, marker);
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults().withSeed(seed))) {
+            JsonNode summary = fixture.sendOk(Files.writeString(work.resolve("chat.csv"), "id,name\n" + ADA + ",Ada\n",
+                    StandardCharsets.UTF_8));
+
+            CSVRecord row = fixture.deliveriesCsv(summary.get("campaignId").asText()).get(0);
+            assertThat(row.get("status")).as("row %s", row).isEqualTo("FAILED");
+            assertThat(row.get("code")).isEqualTo("InvalidGraphAnswer");
+            assertThat(row.get("conversationId")).isEmpty();
+            assertThat(fixture.sandboxDeliveries()).isEmpty();
+            assertThat(fixture.sandboxRequests().findValuesAsText("path")).noneMatch(p -> p.startsWith("/v3/"))
+                    .noneMatch(p -> p.contains(marker));
+            assertThat(Files.readString(fixture.reports.resolve(summary.get("campaignId").asText())
+                    .resolve("deliveries.csv"))).doesNotContain(marker);
+        } finally {
+            System.clearProperty(markerProperty);
+        }
+    }
+
     private static void assertResolved(Map<String, CSVRecord> rows, String recipient, String userId, String resolvedBy) {
         CSVRecord row = rows.get(recipient);
         assertThat(row).as("the row of %s", recipient).isNotNull();
