@@ -94,6 +94,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());
+        main.bind("graphAnswers", new dev.teamsproactive.delivery.GraphAnswers());
         main.bind("unansweredSends", new UnansweredSends(
                 Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
         main.bind("messages", messages);

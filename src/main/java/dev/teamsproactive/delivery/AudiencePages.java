@@ -55,8 +55,14 @@ public final class AudiencePages {
             own.put("mail", mail);
             own.put("displayName", displayName);
             own.put("name", displayName);
+            // Graph lists users by object id: any other id is not used (it would go into the next URLs).
+            RecipientKey key = RecipientKey.fromColumn("id", id);
+            if (key.kind() != RecipientKey.Kind.OBJECT_ID) {
+                key = RecipientKey.invalid(RecipientKey.INVALID_RECIPIENT,
+                        "Graph listed a member whose id is not an object id (a GUID); it was not used");
+            }
             rows.add(new Recipient(Math.toIntExact(++count), !upn.isEmpty() ? upn : !mail.isEmpty() ? mail : id,
-                    RecipientKey.fromColumn("id", id), ListedRecipients.merged(campaign.variables(), own)));
+                    key, ListedRecipients.merged(campaign.variables(), own)));
         }
         exchange.setProperty(AudienceProps.AUDIENCE_COUNT, count);
         ledger.setTotal(exchange.getProperty(Props.CAMPAIGN_ID, String.class), count);
@@ -65,16 +71,29 @@ public final class AudiencePages {
         return rows;
     }
 
-    /** The whole next-page URL as Graph wrote it; refused if it leads anywhere but Graph (the token goes with it). */
-    private String nextLink(JsonNode page) {
+    /**
+     * The whole next-page URL as Graph wrote it; refused if it leads anywhere but Graph (the token goes with it),
+     * if it is no well-formed URI (java.net.URI refuses raw braces, so no {{placeholder}} can reach CamelHttpUri,
+     * where Camel would resolve it), or if its path climbs out with a '..' segment.
+     */
+    String nextLink(JsonNode page) {
         String next = text(page, "@odata.nextLink");
         if (next.isEmpty()) {
             return null;
         }
-        URI link = URI.create(next);
+        URI link;
+        try {
+            link = new URI(next);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Graph's next page link is not a well-formed URL: not followed");
+        }
         if (!Objects.equals(link.getScheme(), graph.getScheme()) || !Objects.equals(link.getAuthority(), graph.getAuthority())) {
             throw new IllegalStateException("Graph's next page link leads to " + link.getScheme() + "://" + link.getAuthority()
                     + ", not to " + graph + ": not followed");
+        }
+        String path = link.getRawPath() == null ? "" : link.getRawPath();
+        if (path.contains("/../") || path.endsWith("/..") || path.toLowerCase(java.util.Locale.ROOT).contains("%2e")) {
+            throw new IllegalStateException("Graph's next page link has a '..' in its path: not followed");
         }
         return next;
     }

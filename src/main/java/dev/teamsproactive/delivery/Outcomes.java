@@ -25,6 +25,10 @@ public final class Outcomes {
         } catch (Exception unreadable) {
             // A 2xx without the documented {"id"} still delivered the message.
         }
+        // The activity id goes into update and recall URLs later: one of another shape is not kept.
+        if (!GraphAnswers.isActivityId(activityId)) {
+            activityId = null;
+        }
         exchange.setProperty(Props.ACTIVITY_ID, activityId);
         set(exchange, DeliveryStatus.SENT, null, null);
     }
@@ -34,9 +38,16 @@ public final class Outcomes {
     }
 
     public void userNotFound(Exchange exchange) {
-        set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has the "
-                + describeKind(exchange.getProperty(Props.KEY_KIND, String.class)) + " "
-                + exchange.getProperty(Props.KEY_VALUE, String.class));
+        set(exchange, DeliveryStatus.FAILED, "UserNotFound", "No user in the tenant has "
+                + exchange.getProperty(Props.KEY_VALUE, String.class)
+                + " as user principal name, mail address or proxy address");
+    }
+
+    /** An id in Graph's answer had the wrong shape ({@link GraphAnswers}): nothing more was asked or sent. */
+    public void invalidGraphAnswer(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        set(exchange, DeliveryStatus.FAILED, GraphAnswers.CODE, (caught == null ? "Graph's answer held an id of the wrong shape"
+                : caught.getMessage()) + "; it was not used, nothing was sent");
     }
 
     public void installationMissing(Exchange exchange) {
@@ -96,10 +107,6 @@ public final class Outcomes {
         if (status == DeliveryStatus.FAILED || status == DeliveryStatus.IN_DOUBT) {
             FailureLog.log(exchange);
         }
-    }
-
-    private static String describeKind(String kind) {
-        return "MAIL".equals(kind) ? "mail address" : "UPN".equals(kind) ? "user principal name" : "id";
     }
 
     /** The error code, message and request-id of a Graph or Bot Connector error answer. */

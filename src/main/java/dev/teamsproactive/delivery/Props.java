@@ -22,6 +22,10 @@ public final class Props {
     public static final String KEY_LITERAL = "keyLiteral";
     public static final String KEY_PROBLEM = "keyProblem";
     public static final String ROW_DONE = "rowDone";
+    /** The lookup under way for a recipient named by an address: upn, mail or proxyAddress. */
+    public static final String LOOKUP_BY = "lookupBy";
+    /** How the recipient was matched: id, upn, mail or proxyAddress (the report's resolvedBy). */
+    public static final String RESOLVED_BY = "resolvedBy";
     // What Graph and the Bot Connector told us
     public static final String USER_ID = "userId";
     public static final String INSTALLATION_ID = "installationId";

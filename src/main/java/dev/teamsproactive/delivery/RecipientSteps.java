@@ -35,7 +35,7 @@ public final class RecipientSteps {
         if (key.isValid()) {
             exchange.setProperty(Props.KEY_VALUE, key.value());
             exchange.setProperty(Props.KEY_PATH, key.pathSegment());
-            exchange.setProperty(Props.KEY_LITERAL, key.odataLiteral());
+            exchange.setProperty(Props.KEY_LITERAL, key.queryLiteral());
         } else {
             exchange.setProperty(Props.KEY_PROBLEM, key.problem());
         }
@@ -68,7 +68,9 @@ public final class RecipientSteps {
 
     /** A user reached before needs no Graph call: their chat and serviceUrl come from the cache. */
     public void lookUpCachedChat(Exchange exchange) {
-        Optional<CachedConversation> cached = ledger.findConversation(tenantId, exchange.getProperty(Props.USER_ID, String.class));
+        Optional<CachedConversation> cached = ledger.findConversation(tenantId, exchange.getProperty(Props.USER_ID, String.class))
+                // A chat id goes into the Bot Connector's URL: one of another shape is looked up again instead.
+                .filter(c -> GraphAnswers.isChatId(c.chatId()));
         if (cached.isPresent()) {
             exchange.setProperty(Props.CHAT_ID, cached.get().chatId());
             exchange.setProperty(Props.INSTALLATION_ID, cached.get().installationId());

@@ -20,6 +20,6 @@ public final class Recorder {
                 DeliveryStatus.valueOf(exchange.getProperty(Props.STATUS, String.class)),
                 exchange.getProperty(Props.CODE, String.class), exchange.getProperty(Props.DETAIL, String.class),
                 exchange.getProperty(Props.CHAT_ID, String.class), exchange.getProperty(Props.ACTIVITY_ID, String.class),
-                exchange.getProperty(Props.ATTEMPTS, 0, Integer.class)));
+                exchange.getProperty(Props.ATTEMPTS, 0, Integer.class), exchange.getProperty(Props.RESOLVED_BY, String.class)));
     }
 }

@@ -24,6 +24,14 @@ public final class UrlText {
         return out.toString();
     }
 
+    /**
+     * A value inside a URL query: encoded as {@link #pathSegment} does, so {@code + & = $ # '} and spaces are all
+     * %XX and the value can neither become a space nor start another query option.
+     */
+    public static String queryValue(String value) {
+        return pathSegment(value);
+    }
+
     /** The inside of an OData string literal: {@code '} is written twice. The caller still URL-encodes the query. */
     public static String odataLiteral(String value) {
         return value.replace("'", "''");

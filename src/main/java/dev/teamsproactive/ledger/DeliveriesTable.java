@@ -17,7 +17,8 @@ final class DeliveriesTable {
     static final int FETCH_SIZE = 500;
 
     private static final String OUTCOME_COLUMNS = "recipient = ?, user_id = COALESCE(?, user_id), status = ?,"
-            + " code = ?, detail = ?, conversation_id = ?, activity_id = ?, attempts = ?, updated_at = ?";
+            + " code = ?, detail = ?, conversation_id = ?, activity_id = ?, attempts = ?, updated_at = ?,"
+            + " resolved_by = COALESCE(?, resolved_by)";
 
     private DeliveriesTable() {
     }
@@ -144,8 +145,8 @@ final class DeliveriesTable {
             return false;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries (recipient, user_id, status, code,"
-                + " detail, conversation_id, activity_id, attempts, updated_at, campaign_id, line)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " detail, conversation_id, activity_id, attempts, updated_at, resolved_by, campaign_id, line)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindOutcome(insert, o, now);
             return insert.executeUpdate() == 1;
         }
@@ -162,8 +163,9 @@ final class DeliveriesTable {
         statement.setString(7, Columns.clip(o.activityId(), 512));
         statement.setInt(8, o.attempts());
         Columns.setInstant(statement, 9, now);
-        statement.setString(10, o.campaignId());
-        statement.setInt(11, o.line());
+        statement.setString(10, Columns.clip(o.resolvedBy(), 16));
+        statement.setString(11, o.campaignId());
+        statement.setInt(12, o.line());
     }
 
     static Map<DeliveryStatus, Long> countByStatus(Connection c, String campaignId) throws SQLException {
@@ -201,7 +203,7 @@ final class DeliveriesTable {
 
     static void forEach(Connection c, String campaignId, Consumer<DeliveryRow> consumer) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT line, recipient, user_id, status, code, detail,"
-                + " conversation_id, activity_id, attempts, updated_at FROM deliveries WHERE campaign_id = ?"
+                + " conversation_id, activity_id, attempts, updated_at, resolved_by FROM deliveries WHERE campaign_id = ?"
                 + " ORDER BY line")) {
             select.setFetchSize(FETCH_SIZE);
             select.setString(1, campaignId);
@@ -211,7 +213,7 @@ final class DeliveriesTable {
                             rows.getString("user_id"), DeliveryStatus.valueOf(rows.getString("status")),
                             rows.getString("code"), rows.getString("detail"), rows.getString("conversation_id"),
                             rows.getString("activity_id"), rows.getInt("attempts"),
-                            Columns.getInstant(rows, "updated_at")));
+                            Columns.getInstant(rows, "updated_at"), rows.getString("resolved_by")));
                 }
             }
         }

@@ -2,7 +2,15 @@ package dev.teamsproactive.ledger;
 
 import java.time.Instant;
 
-/** One recipient row of a campaign, as {@link Ledger#forEachDelivery} streams it. */
+/**
+ * One recipient row of a campaign, as {@link Ledger#forEachDelivery} streams it; {@code resolvedBy} says how its
+ * recipient was matched ({@code id}, {@code upn}, {@code mail}, {@code proxyAddress}), null when it was not.
+ */
 public record DeliveryRow(int line, String recipient, String userId, DeliveryStatus status, String code, String detail,
-        String conversationId, String activityId, int attempts, Instant updatedAt) {
+        String conversationId, String activityId, int attempts, Instant updatedAt, String resolvedBy) {
+
+    public DeliveryRow(int line, String recipient, String userId, DeliveryStatus status, String code, String detail,
+            String conversationId, String activityId, int attempts, Instant updatedAt) {
+        this(line, recipient, userId, status, code, detail, conversationId, activityId, attempts, updatedAt, null);
+    }
 }

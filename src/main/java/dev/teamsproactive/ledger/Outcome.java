@@ -11,9 +11,17 @@ import java.util.Objects;
  *                       project's own reason (for example {@code DuplicateRecipient})
  * @param detail         a short human explanation; never a token or a secret
  * @param attempts       how many sends were tried
+ * @param resolvedBy     how the recipient was matched ({@code id}, {@code upn}, {@code mail}, {@code proxyAddress}),
+ *                       or null when it was not
  */
 public record Outcome(String campaignId, int line, String recipient, String userId, DeliveryStatus status,
-        String code, String detail, String conversationId, String activityId, int attempts) {
+        String code, String detail, String conversationId, String activityId, int attempts, String resolvedBy) {
+
+    /** An outcome that does not say how its recipient was matched. */
+    public Outcome(String campaignId, int line, String recipient, String userId, DeliveryStatus status, String code,
+            String detail, String conversationId, String activityId, int attempts) {
+        this(campaignId, line, recipient, userId, status, code, detail, conversationId, activityId, attempts, null);
+    }
 
     public Outcome {
         Objects.requireNonNull(campaignId, "campaignId");

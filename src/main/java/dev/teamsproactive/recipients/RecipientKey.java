@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Who a row is for, checked once so the pipeline can put it into a Graph URL without further
- * thought: {@link #pathSegment()} for {@code /users/{key}}, {@link #odataLiteral()} for
+ * thought: {@link #pathSegment()} for {@code /users/{key}}, {@link #queryLiteral()} for
  * {@code $filter=mail eq '…'}. An {@link Kind#INVALID} key carries the {@link #problem()} and
  * {@link #code()} the route records for that row instead of calling anything.
  */
@@ -34,7 +34,10 @@ public record RecipientKey(Kind kind, String value, String problem, String code)
 
     /**
      * The key for a cell of the given recipient column (matched case-insensitively:
-     * {@code id}, {@code userPrincipalName}, {@code upn}, {@code mail}, {@code email}).
+     * {@code id}, {@code userPrincipalName}, {@code upn}, {@code mail}, {@code email}). The value decides
+     * more than the column: a GUID is an {@link Kind#OBJECT_ID} in any of them; an address ({@link Kind#UPN}
+     * from an id or UPN column, {@link Kind#MAIL} from a mail column) is looked up as a UPN, then a mail
+     * address, then a proxy address alike.
      */
     public static RecipientKey fromColumn(String column, String cell) {
         return RecipientKeyRules.check(RecipientColumns.sourceOf(column), cell);
@@ -64,6 +67,16 @@ public record RecipientKey(Kind kind, String value, String problem, String code)
     public String odataLiteral() {
         requireValid();
         return UrlText.odataLiteral(value);
+    }
+
+    /**
+     * The OData string literal's inside ({@link #odataLiteral()}) percent-encoded for a query string, so that
+     * {@code +}, {@code &}, {@code =}, {@code $} and {@code #} stay part of the value: {@code plus+news@…}
+     * is not read as a space, {@code x@y&$select=…} adds no query option.
+     */
+    public String queryLiteral() {
+        requireValid();
+        return UrlText.queryValue(UrlText.odataLiteral(value));
     }
 
     private void requireValid() {

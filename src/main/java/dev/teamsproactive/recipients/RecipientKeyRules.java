@@ -18,11 +18,19 @@ import java.util.regex.Pattern;
  * Unicode compatibility folding, which turns a fullwidth solidus into {@code /}), or anything
  * invisible. What is left is then also percent-encoded by {@link RecipientKey#pathSegment()}.
  * Apostrophes stay valid: they are legal in UPNs and mail addresses (o'brien@…), and OData
- * literals double them.
+ * literals double them. One {@code #} form is valid too: a guest's UPN
+ * ({@code gina_fabrikam.example#EXT#@contoso.example}), which Graph takes with {@code #} as {@code %23}.
+ *
+ * <p>What a valid value is follows from the value, not only from its column: a GUID is an object id in
+ * any recipient column, and a value with {@code @} is an address to look up (as a UPN, then a mail
+ * address, then a proxy address) whether its column says UPN or mail.
  */
 final class RecipientKeyRules {
 
     static final int MAX_LENGTH = 256;
+
+    /** A guest's UPN: their own address with @ as _, then #EXT#, then the inviting tenant's domain. */
+    private static final Pattern GUEST_UPN = Pattern.compile("[^#]+#EXT#@[^#]+", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern GUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -40,6 +48,9 @@ final class RecipientKeyRules {
         if (problem != null) {
             return RecipientKey.invalid(RecipientKey.INVALID_RECIPIENT, problem);
         }
+        if (GUID.matcher(value).matches()) {
+            return new RecipientKey(Kind.OBJECT_ID, value.toLowerCase(Locale.ROOT), null, null);
+        }
         return switch (source) {
             case ID -> fromIdColumn(value);
             case UPN -> address(Kind.UPN, value);
@@ -55,12 +66,14 @@ final class RecipientKeyRules {
         if (value.length() > MAX_LENGTH) {
             return "the recipient is longer than " + MAX_LENGTH + " characters";
         }
-        String problem = forbiddenCharacter(value);
+        // The guest marker is the one '#' allowed; the rest of a guest's UPN meets every other rule.
+        String checked = GUEST_UPN.matcher(value).matches() ? value.replaceFirst("(?i)#EXT#@", "@") : value;
+        String problem = forbiddenCharacter(checked);
         if (problem != null) {
             return problem;
         }
-        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC);
-        if (!folded.equals(value) && forbiddenCharacter(folded) != null) {
+        String folded = Normalizer.normalize(checked, Normalizer.Form.NFKC);
+        if (!folded.equals(checked) && forbiddenCharacter(folded) != null) {
             return "the recipient holds a character that reads as one of " + PATH_CHANGING + " or '..'";
         }
         return null;
@@ -89,11 +102,8 @@ final class RecipientKeyRules {
         return null;
     }
 
-    /** An {@code id} column holds an object id (a GUID) or, as Graph allows, a UPN. */
+    /** An {@code id} column holds an object id (a GUID, taken above) or, as Graph allows, a UPN. */
     private static RecipientKey fromIdColumn(String value) {
-        if (GUID.matcher(value).matches()) {
-            return new RecipientKey(Kind.OBJECT_ID, value.toLowerCase(Locale.ROOT), null, null);
-        }
         if (value.indexOf('@') >= 0) {
             return address(Kind.UPN, value);
         }

@@ -9,10 +9,13 @@ import java.time.Instant;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** {@code deliveries.csv}: one RFC 4180 row per recipient row of the campaign, in source order. */
+/**
+ * {@code deliveries.csv}: one RFC 4180 row per recipient row of the campaign, in source order. Columns added later
+ * ({@code resolvedBy}) come after the first ones, so readers of those keep working.
+ */
 final class DeliveriesCsv {
     static final String[] HEADER = {"recipient", "userId", "status", "code", "detail", "conversationId",
-            "activityId", "attempts", "updatedAt"};
+            "activityId", "attempts", "updatedAt", "resolvedBy"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
@@ -40,7 +43,8 @@ final class DeliveriesCsv {
                     SpreadsheetSafe.cell(row.conversationId()),
                     SpreadsheetSafe.cell(row.activityId()),
                     row.attempts(),
-                    iso(row.updatedAt()));
+                    iso(row.updatedAt()),
+                    row.resolvedBy());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -289,6 +289,25 @@ abstract class LedgerContractTest {
     }
 
     @Test
+    void howEachRecipientWasMatchedIsKeptAndAnOutcomeThatDoesNotSayKeepsIt() {
+        ledger.registerCampaign(CAMPAIGN, "people.csv", "welcome", 3);
+        for (int line = 1; line <= 3; line++) {
+            ledger.claimRow(CAMPAIGN, line, "r" + line);
+        }
+        ledger.recordOutcomes(List.of(
+                new Outcome(CAMPAIGN, 1, "l.wei@contoso.example", "u1", DeliveryStatus.IN_DOUBT, "NoAnswer", null, null,
+                        null, 1, "proxyAddress"),
+                new Outcome(CAMPAIGN, 2, "u1", "u1", DeliveryStatus.SKIPPED, "DuplicateRecipient", null, null, null, 0,
+                        "id"),
+                Outcome.notSent(CAMPAIGN, 3, "nobody@contoso.example", null, DeliveryStatus.FAILED, "UserNotFound", null,
+                        0)));
+        // Settled later (a resend) by an outcome that does not repeat how the user was matched.
+        ledger.recordOutcome(Outcome.sent(CAMPAIGN, 1, "l.wei@contoso.example", "u1", "19:c1", "1:a1", 2));
+
+        assertThat(rows(CAMPAIGN)).extracting(DeliveryRow::resolvedBy).containsExactly("proxyAddress", "id", null);
+    }
+
+    @Test
     void longServiceMessagesAreCutToFitInsteadOfFailing() {
         ledger.registerCampaign(CAMPAIGN, "q3-update.csv", "welcome", 1);
         ledger.claimRow(CAMPAIGN, 1, "r1");

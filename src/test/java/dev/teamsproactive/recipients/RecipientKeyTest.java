@@ -20,6 +20,9 @@ class RecipientKeyTest {
             upn               | "  ada@contoso.example "             | UPN       | ada@contoso.example
             mail              | marie.keller@contoso.example         | MAIL      | marie.keller@contoso.example
             email             | ada+news@contoso.example             | MAIL      | ada+news@contoso.example
+            userPrincipalName | 1569D944-27FD-5601-9416-3E3519EEF744 | OBJECT_ID | 1569d944-27fd-5601-9416-3e3519eef744
+            mail              | 1569d944-27fd-5601-9416-3e3519eef744 | OBJECT_ID | 1569d944-27fd-5601-9416-3e3519eef744
+            upn               | gina_fabrikam.example#EXT#@contoso.example | UPN | gina_fabrikam.example#EXT#@contoso.example
             mail              | zoë@contoso.example                  | MAIL      | zoë@contoso.example
             """)
     void acceptsIdsAndAddresses(String column, String cell, Kind kind, String value) {
@@ -40,7 +43,8 @@ class RecipientKeyTest {
             upn  | a..b@contoso.example                    | '..'
             upn  | a?b@contoso.example                     | '?'
             upn  | a#b@contoso.example                     | '#'
-            upn  | gina_fabrikam.example#EXT#@contoso.example | '#'
+            upn  | gina#EXT#x@contoso.example              | '#'
+            upn  | gina_fabrikam.example#EXT#@contoso#example | '#'
             upn  | %2e%2e@contoso.example                  | '%'
             upn  | a\\b@contoso.example                    | '\\'
             upn  | a;b@contoso.example                     | ';'
@@ -90,6 +94,24 @@ class RecipientKeyTest {
                 .isEqualTo("zo%C3%AB%2Bx~y_z-1.2@contoso.example");
         assertThat(RecipientKey.fromColumn("id", "1569D944-27FD-5601-9416-3E3519EEF744").pathSegment())
                 .isEqualTo("1569d944-27fd-5601-9416-3e3519eef744");
+    }
+
+    @Test
+    void aGuestUpnGoesIntoThePathWithItsHashesEncoded() {
+        assertThat(RecipientKey.fromColumn("upn", "gina_fabrikam.example#EXT#@contoso.example").pathSegment())
+                .isEqualTo("gina_fabrikam.example%23EXT%23@contoso.example");
+    }
+
+    @Test
+    void queryLiteralKeepsPlusAmpersandAndQuerySyntaxInsideTheValue() {
+        assertThat(RecipientKey.fromColumn("mail", "plus+news@contoso.example").queryLiteral())
+                .isEqualTo("plus%2Bnews@contoso.example");
+        assertThat(RecipientKey.fromColumn("mail", "r&d@contoso.example").queryLiteral())
+                .isEqualTo("r%26d@contoso.example");
+        assertThat(RecipientKey.fromColumn("mail", "x@y&$select=displayName").queryLiteral())
+                .isEqualTo("x@y%26%24select%3DdisplayName");
+        assertThat(RecipientKey.fromColumn("mail", "o'brien@contoso.example").queryLiteral())
+                .isEqualTo("o%27%27brien@contoso.example");
     }
 
     @Test

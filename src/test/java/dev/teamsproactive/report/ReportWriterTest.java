@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWriterTest {
     private static final String CAMPAIGN = "welcome-0123456789ab";
     private static final String HEADER =
-            "recipient,userId,status,code,detail,conversationId,activityId,attempts,updatedAt";
+            "recipient,userId,status,code,detail,conversationId,activityId,attempts,updatedAt,resolvedBy";
 
     @TempDir
     Path folder;
@@ -45,8 +45,8 @@ class ReportWriterTest {
             ledger.claimRow(CAMPAIGN, line, "r" + line);
         }
         ledger.recordOutcomes(List.of(
-                Outcome.sent(CAMPAIGN, 1, "Zoë Ångström <zoe@contoso.example> 日本", "u1", "19:u1_bot@unq.gbl.spaces",
-                        "1:abc", 1),
+                new Outcome(CAMPAIGN, 1, "Zoë Ångström <zoe@contoso.example> 日本", "u1", DeliveryStatus.SENT, null, null,
+                        "19:u1_bot@unq.gbl.spaces", "1:abc", 1, "mail"),
                 Outcome.notSent(CAMPAIGN, 2, "=HYPERLINK(\"https://evil.example\",\"click\")", null,
                         DeliveryStatus.SKIPPED, "UserNotFound", "+SUM(A1:A9)", 0),
                 Outcome.notSent(CAMPAIGN, 3, "bob.blocker@contoso.example", "u3", DeliveryStatus.FAILED,
@@ -85,6 +85,8 @@ class ReportWriterTest {
         assertThat(sent.get("attempts")).isEqualTo("1");
         assertThat(Instant.parse(sent.get("updatedAt"))).isBetween(Instant.now().minusSeconds(60), Instant.now());
         assertThat(sent.get("updatedAt")).endsWith("Z");
+        assertThat(sent.get("resolvedBy")).isEqualTo("mail");
+        assertThat(rows.get(1).get("resolvedBy")).as("an unresolved recipient").isEmpty();
 
         CSVRecord blocked = rows.get(2);
         assertThat(blocked.get("status")).isEqualTo("FAILED");

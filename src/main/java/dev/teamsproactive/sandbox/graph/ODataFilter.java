@@ -69,6 +69,37 @@ sealed interface ODataFilter {
         }
     }
 
+    /**
+     * {@code collection/any(x:body)}: true when the body holds for at least one element of the collection, the
+     * lambda variable standing for the element (Graph's {@code proxyAddresses/any(x:x eq 'smtp:…')}).
+     */
+    record Any(String property, String variable, ODataFilter body) implements ODataFilter {
+        @Override
+        public boolean test(Function<String, Object> values) {
+            if (!(values.apply(property) instanceof java.util.Collection<?> elements)) {
+                return false;
+            }
+            for (Object element : elements) {
+                if (body.test(name -> name.equals(variable) ? element : null)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public ODataFilter bind(Map<String, String> properties, String typeName) {
+            return new Any(canonical(property, properties, typeName), variable,
+                    body.bind(Map.of(variable.toLowerCase(Locale.ROOT), variable), "the lambda variable " + variable));
+        }
+
+        /** The element this filter requires the collection to hold, when its body is {@code x eq literal}. */
+        Optional<Object> requiredElement() {
+            return body instanceof Compare c && c.op() == Op.EQ && c.property().equals(variable)
+                    ? Optional.of(c.literal()) : Optional.empty();
+        }
+    }
+
     record And(ODataFilter left, ODataFilter right) implements ODataFilter {
         @Override
         public boolean test(Function<String, Object> values) {

@@ -10,13 +10,14 @@ import java.util.List;
  *   orExpr  := andExpr ("or" andExpr)*
  *   andExpr := unary ("and" unary)*
  *   unary   := "not" unary | "(" expr ")" | "startswith(" path "," string ")" | path ("eq"|"ne") literal
+ *            | path "/any(" variable ":" expr ")"
  *   literal := 'text' (with '' for ') | true | false | null | number
  * </pre>
  * Anything else is a 400 {@code BadRequest} "Invalid filter clause", as Graph answers a malformed filter.
  */
 final class ODataFilterParser {
     private enum Kind {
-        WORD, STRING, NUMBER, OPEN, CLOSE, COMMA, END
+        WORD, STRING, NUMBER, OPEN, CLOSE, COMMA, COLON, END
     }
 
     private record Token(Kind kind, String text, int at) {
@@ -90,6 +91,9 @@ final class ODataFilterParser {
     }
 
     private ODataFilter function(Token name) {
+        if (name.text.endsWith("/any") && name.text.length() > "/any".length()) {
+            return any(name);
+        }
         if (!name.text.equals("startswith")) {
             throw GraphException.badRequest("Invalid filter clause: the sandbox does not support the function '"
                     + name.text + "'.");
@@ -106,6 +110,19 @@ final class ODataFilterParser {
         }
         expect(Kind.CLOSE, "')'");
         return new ODataFilter.StartsWith(property.text, prefix.text);
+    }
+
+    /** {@code collection/any(x:expr)}; the lambda variable is a plain name. */
+    private ODataFilter any(Token name) {
+        expect(Kind.OPEN, "'('");
+        Token variable = take();
+        if (variable.kind != Kind.WORD || variable.text.contains("/") || variable.text.contains(".")) {
+            throw error("a lambda variable was expected in any()", variable.at);
+        }
+        expect(Kind.COLON, "':'");
+        ODataFilter body = or();
+        expect(Kind.CLOSE, "')'");
+        return new ODataFilter.Any(name.text.substring(0, name.text.length() - "/any".length()), variable.text, body);
     }
 
     private Object literal(Token t) {
@@ -162,8 +179,9 @@ final class ODataFilterParser {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '(' || c == ')' || c == ',') {
-                out.add(new Token(c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : Kind.COMMA, String.valueOf(c), i));
+            } else if (c == '(' || c == ')' || c == ',' || c == ':') {
+                out.add(new Token(c == '(' ? Kind.OPEN : c == ')' ? Kind.CLOSE : c == ',' ? Kind.COMMA : Kind.COLON,
+                        String.valueOf(c), i));
                 i++;
             } else if (c == '\'') {
                 i = string(s, i, out);

@@ -67,8 +67,8 @@ final class UserEndpoints {
     }
 
     /**
-     * A filter that pins the id, UPN or mail is answered from the directory's index, like Graph's; any other
-     * filter scans the directory in its stable order.
+     * A filter that pins the id, UPN, mail or a proxy address is answered from the directory's index, like
+     * Graph's; any other filter scans the directory in its stable order.
      */
     private static Page<DirectoryUser> page(Directory directory, ODataFilter filter, int skip, int size) {
         if (filter != null) {
@@ -84,6 +84,10 @@ final class UserEndpoints {
     }
 
     private static Optional<List<DirectoryUser>> indexed(Directory directory, ODataFilter filter) {
+        if (filter instanceof ODataFilter.Any any && any.property().equals("proxyAddresses")
+                && any.requiredElement().orElse(null) instanceof String address) {
+            return Optional.of(directory.userByProxyAddress(address).stream().toList());
+        }
         for (String key : List.of("id", "userPrincipalName", "mail")) {
             Optional<Object> value = filter.requiredEquality(key);
             if (value.isPresent() && value.get() instanceof String s) {

@@ -20,7 +20,7 @@ final class UserShape {
     /** Every property the sandbox can answer; all are user properties in the CSDL. */
     static final List<String> PROPERTIES = List.of("businessPhones", "displayName", "givenName", "jobTitle", "mail",
             "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id",
-            "accountEnabled", "userType", "department", "companyName", "usageLocation");
+            "accountEnabled", "userType", "department", "companyName", "usageLocation", "proxyAddresses");
     /** For {@code $filter}: lower-case name to canonical name. */
     static final Map<String, String> FILTERABLE = index(PROPERTIES);
 
@@ -45,6 +45,7 @@ final class UserShape {
         n.putNull("department");
         n.putNull("companyName");
         n.putNull("usageLocation");
+        u.proxyAddresses().forEach(n.putArray("proxyAddresses")::add);
         return n;
     }
 
@@ -57,6 +58,7 @@ final class UserShape {
             case "displayName" -> u.displayName();
             case "accountEnabled" -> u.accountEnabled();
             case "userType" -> u.userType();
+            case "proxyAddresses" -> u.proxyAddresses();
             default -> null;
         };
     }

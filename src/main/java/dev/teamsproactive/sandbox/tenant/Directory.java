@@ -13,6 +13,7 @@ public final class Directory {
     private final Map<String, DirectoryUser> byId = new HashMap<>();
     private final Map<String, DirectoryUser> byUpn = new HashMap<>();
     private final Map<String, DirectoryUser> byMail = new HashMap<>();
+    private final Map<String, DirectoryUser> byProxyAddress = new HashMap<>();
     private final Map<String, Seed.Group> groups = new HashMap<>();
     private final Map<String, Seed.Team> teams = new HashMap<>();
     private final Map<String, Seed.Team> teamByChannel = new HashMap<>();
@@ -27,6 +28,7 @@ public final class Directory {
             if (u.mail() != null) {
                 byMail.put(key(u.mail()), user);
             }
+            u.proxyAddresses().forEach(address -> byProxyAddress.put(key(address), user));
         }
         seed.groups().forEach(g -> groups.put(key(g.id()), g));
         for (Seed.Team t : seed.teams()) {
@@ -67,6 +69,20 @@ public final class Directory {
     public Optional<DirectoryUser> userByMail(String mail) {
         DirectoryUser u = byMail.get(key(mail));
         return u != null ? Optional.of(u) : synthetic.byName(mail);
+    }
+
+    /**
+     * The user with this proxy address ({@code smtp:alias@…}); the prefix and the address compare
+     * case-insensitively, as Graph's {@code proxyAddresses/any(x:x eq '…')} does.
+     */
+    public Optional<DirectoryUser> userByProxyAddress(String proxyAddress) {
+        DirectoryUser u = byProxyAddress.get(key(proxyAddress));
+        if (u != null) {
+            return Optional.of(u);
+        }
+        int colon = proxyAddress.indexOf(':');
+        return colon > 0 && proxyAddress.substring(0, colon).equalsIgnoreCase("smtp")
+                ? synthetic.byName(proxyAddress.substring(colon + 1)) : Optional.empty();
     }
 
     /** {@code users/{id or userPrincipalName}} as Graph resolves it. */

@@ -63,16 +63,28 @@ public record Seed(String tenantId, App app, List<String> grantedRoles, List<Use
         }
     }
 
+    /**
+     * A seeded user. {@code proxyAddresses} are as Graph lists them ({@code SMTP:} the primary address,
+     * {@code smtp:} an alias); when the seed leaves them out, a user with a mail address has {@code SMTP:<mail>},
+     * as a mailbox does.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record User(String id, String userPrincipalName, String mail, String displayName, boolean installed,
-            String behavior, Boolean accountEnabled, String userType) {
+            String behavior, Boolean accountEnabled, String userType, List<String> proxyAddresses) {
         public User {
             Objects.requireNonNull(id, "users[].id");
             Objects.requireNonNull(userPrincipalName, "users[].userPrincipalName");
             behavior = behavior == null ? "normal" : behavior;
             accountEnabled = accountEnabled == null ? Boolean.TRUE : accountEnabled;
             userType = userType == null ? "Member" : userType;
+            proxyAddresses = proxyAddresses != null ? List.copyOf(proxyAddresses)
+                    : mail != null ? List.of("SMTP:" + mail) : List.of();
             Behavior.parse(behavior);
+        }
+
+        public User(String id, String userPrincipalName, String mail, String displayName, boolean installed,
+                String behavior, Boolean accountEnabled, String userType) {
+            this(id, userPrincipalName, mail, displayName, installed, behavior, accountEnabled, userType, null);
         }
 
         public Behavior behaviorValue() {

@@ -50,6 +50,29 @@ class ODataFilterParserTest {
     }
 
     @Test
+    void anyOverProxyAddressesMatchesWhenOneElementDoesCaseInsensitively() {
+        Map<String, Object> lin = user("lin.wei@contoso.example", "lin@contoso.example", true, "Member");
+        lin.put("proxyAddresses", java.util.List.of("SMTP:lin@contoso.example", "smtp:l.wei@contoso.example"));
+        assertThat(matches("proxyAddresses/any(x:x eq 'smtp:l.wei@contoso.example')", lin)).isTrue();
+        assertThat(matches("proxyAddresses/any(x:x eq 'smtp:LIN@contoso.example')", lin)).isTrue();
+        assertThat(matches("proxyAddresses/any(a: a eq 'smtp:other@contoso.example')", lin)).isFalse();
+        assertThat(matches("proxyAddresses/any(x:startswith(x,'smtp:l.'))", lin)).isTrue();
+        assertThat(matches("proxyAddresses/any(x:x eq 'smtp:l.wei@contoso.example')",
+                user("a@x", "a@x", true, "Member"))).as("no proxy addresses").isFalse();
+        ODataFilter f = ODataFilterParser.parse("proxyAddresses/any(x:x eq 'smtp:l.wei@contoso.example')")
+                .bind(USER, UserShape.TYPE);
+        assertThat(((ODataFilter.Any) f).requiredElement()).contains("smtp:l.wei@contoso.example");
+    }
+
+    @Test
+    void anyNeedsALambdaOverAKnownProperty() {
+        assertThatThrownBy(() -> matches("proxyAddresses/any(x:y eq 'a')", Map.of()))
+                .isInstanceOf(GraphException.class);
+        assertThatThrownBy(() -> matches("nickNames/any(x:x eq 'a')", Map.of())).isInstanceOf(GraphException.class);
+        assertThatThrownBy(() -> matches("proxyAddresses/any(x x eq 'a')", Map.of())).isInstanceOf(GraphException.class);
+    }
+
+    @Test
     void nullLiteralMatchesAMissingValue() {
         assertThat(matches("mail eq null", user("a@x", null, true, "Member"))).isTrue();
         assertThat(matches("mail ne null", user("a@x", null, true, "Member"))).isFalse();
