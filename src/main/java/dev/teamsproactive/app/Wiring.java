@@ -111,6 +111,8 @@ public final class Wiring implements AutoCloseable {
                 c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+        // Only allowed host names (and a token beyond loopback) reach the HTTP port.
+        dev.teamsproactive.observe.HttpAccess.bindTo(main, settings);
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,

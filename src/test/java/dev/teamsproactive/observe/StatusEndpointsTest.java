@@ -141,4 +141,23 @@ class StatusEndpointsTest {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("/api/campaigns");
     }
+
+    @Test
+    void onlyTheLocalHostNamesAreServedSoAnotherSiteCannotReadThePortThroughDnsRebinding() throws Exception {
+        String[] paths = {"/status", "/api/campaigns", "/api/campaigns/" + campaignId,
+                "/reports/" + campaignId + "/deliveries.csv", "/observe/health", "/observe/metrics"};
+        for (String path : paths) {
+            for (String host : new String[] {"127.0.0.1:" + service.port, "localhost:" + service.port, "[::1]:" + service.port,
+                    "LOCALHOST"}) {
+                assertThat(service.getAs(path, host, null).status()).as("%s with Host %s", path, host).isEqualTo(200);
+            }
+            for (String host : new String[] {"evil.example", "evil.example:" + service.port, "127.0.0.1.evil.example",
+                    "localhost.evil.example:" + service.port, ""}) {
+                ObservedService.Answer refused = service.getAs(path, host, null);
+                assertThat(refused.status()).as("%s with Host %s", path, host).isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("ada@contoso.example").doesNotContain(campaignId)
+                        .contains("teams.http.allowed-hosts");
+            }
+        }
+    }
 }
