@@ -54,7 +54,8 @@ final class CardUrls {
                 if (value.isTextual() && isUrlKey(field.getKey())) {
                     Kind kind = openUrl && "url".equals(field.getKey()) ? Kind.LINK : Kind.IMAGE;
                     fields.add(new Field(at, kind, value.textValue()));
-                } else if (value.isContainerNode()) {
+                } else if (value.isContainerNode() && !field.getKey().equals("data")) {
+                    // An action's data is the app's own payload, handed back on a click: not shown, not opened.
                     collect(value, at, fields);
                 }
             }

@@ -153,6 +153,15 @@ class RenderingTest {
     }
 
     @Test
+    void anActionsDataPayloadIsNotAUrlField() throws Exception {
+        MessageTemplate card = new CardTemplate("data", "data.json", JSON.readTree("""
+                {"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hi"}],
+                 "actions":[{"type":"Action.Submit","title":"Ack","data":{"url":"${ref}"}}]}"""));
+
+        assertThat(card.unsafeUrl(Map.of("ref", "ticket 42"))).isNull();
+    }
+
+    @Test
     void aMarkdownTemplateHasNoUrlFieldsToCheck() {
         assertThat(SHIPPED.load("notice").unsafeUrl(Map.of("name", "javascript:alert(1)"))).isNull();
     }
