@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the status page as a person sees it: starts the service (built-in sandbox) in a scratch folder,
-# drops examples/recipients.csv and examples/mixed.csv into its inbox, waits for both campaigns, then loads
-# http://127.0.0.1:PORT/status in headless Chromium: a screenshot goes to target/status-page.png, and the
-# check fails unless the rendered page shows a FINISHED campaign with its chart.
+# drops examples/recipients.csv and examples/mixed.csv into its inbox (and a file without a recipient column),
+# waits for both campaigns, then loads http://127.0.0.1:PORT/status in headless Chromium: a screenshot goes to
+# target/status-page.png, and the check fails unless the rendered page shows a FINISHED campaign with its chart,
+# the summary table and the rejected file.
 #
 # Needs: the jar (mvn -B -q package -DskipTests), curl, and Chromium (Debian: apt-get install -y chromium).
 # Not part of `mvn verify`: Chromium is not on a fresh machine. Usage: scripts/status-page-check.sh [PORT]
@@ -37,7 +38,8 @@ done
 
 cp examples/recipients.csv "$WORK/inbox/"
 cp examples/mixed.csv "$WORK/inbox/"
-echo "Dropped examples/recipients.csv and examples/mixed.csv into inbox/; waiting for both campaigns to finish"
+printf 'name,team\nAda,Engineering\n' >"$WORK/inbox/no-recipients.csv"
+echo "Dropped examples/recipients.csv, examples/mixed.csv and no-recipients.csv into inbox/; waiting for both campaigns to finish"
 for _ in $(seq 1 120); do
   [ "$(curl -sf "http://127.0.0.1:$PORT/api/campaigns" | grep -o '"status":"FINISHED"' | wc -l)" -ge 2 ] && break
   sleep 0.5
@@ -50,8 +52,9 @@ FLAGS=(--headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=120
 DOM=$("$CHROMIUM" "${FLAGS[@]}" --dump-dom "$URL" 2>/dev/null)
 echo "Screenshot: $SHOT"
 if grep -q 'data-status="FINISHED"' <<<"$DOM" && grep -q 'data-series="sent"' <<<"$DOM" \
-    && grep -q 'data-series="failed:' <<<"$DOM"; then
-  echo "OK: the status page shows finished campaigns with their charts (sent and failed by code)"
+    && grep -q 'data-series="failed:' <<<"$DOM" && grep -q 'id="summary-table"' <<<"$DOM" \
+    && grep -q 'data-file="no-recipients.csv"' <<<"$DOM"; then
+  echo "OK: the status page shows the summary table, the rejected file and finished campaigns with their charts (sent and failed by code)"
 else
   echo "FAILED: the status page at $URL shows no finished campaign" >&2
   exit 1

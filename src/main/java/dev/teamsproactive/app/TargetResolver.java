@@ -16,6 +16,7 @@ import java.util.Optional;
  * sandbox already running elsewhere with {@code --sandbox-url}.
  */
 public final class TargetResolver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetResolver.class);
     /** How the command line asked for the target. */
     public enum Mode { AUTO, SANDBOX, SANDBOX_URL }
 
@@ -67,9 +68,12 @@ public final class TargetResolver {
 
     /**
      * A secret from the environment ({@code TEAMS_CLIENT_SECRET}) or from the file named by {@code <key>-file};
-     * never from application.properties, which may be committed.
+     * never from application.properties, which may be committed. A file inside the config folder or a git
+     * working tree is read, with a warning: it is one {@code git add} away from being committed.
+     *
+     * @throws IllegalArgumentException when the secret is written in application.properties, or its file cannot be read
      */
-    static Optional<String> secret(Settings settings, String key) throws IOException {
+    public static Optional<String> secret(Settings settings, String key) throws IOException {
         if (settings.fromFile(key)) {
             throw new IllegalArgumentException("The secret " + key + " must not be written in application.properties: set "
                     + Settings.environmentName(key) + " in the environment, or " + key
@@ -85,8 +89,25 @@ public final class TargetResolver {
             if (!Files.isReadable(path)) {
                 throw new IllegalArgumentException(key + "-file names " + path.toAbsolutePath() + ", which cannot be read");
             }
+            warnIfCommittable(settings, key, path);
             return Optional.of(Files.readString(path, StandardCharsets.UTF_8).trim());
         }
         return Optional.empty();
+    }
+
+    private static void warnIfCommittable(Settings settings, String key, Path file) {
+        Path real = file.toAbsolutePath().normalize();
+        Path config = settings.configDir().toAbsolutePath().normalize();
+        Path inside = real.startsWith(config) ? config : null;
+        for (Path dir = real.getParent(); inside == null && dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                inside = dir;
+            }
+        }
+        if (inside != null) {
+            LOG.warn("{}-file names {}, inside {}: a file there is one 'git add' away from being committed with the"
+                    + " configuration. Keep secrets outside it (e.g. /etc/teams-proactive/) or in the environment ({}).",
+                    key, real, inside, Settings.environmentName(key));
+        }
     }
 }

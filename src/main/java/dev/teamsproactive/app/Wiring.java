@@ -114,8 +114,10 @@ public final class Wiring implements AutoCloseable {
         // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
                 c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
-        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports,
+        dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports, inbox,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+        // Only allowed host names (and a token beyond loopback) reach the HTTP port.
+        dev.teamsproactive.observe.HttpAccess.bindTo(main, settings);
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,

@@ -3,6 +3,7 @@ package dev.teamsproactive.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.app.TargetResolver;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.observe.CampaignBoard;
 import dev.teamsproactive.observe.StatusApi;
@@ -14,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,9 +39,20 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load(configDir, System.getenv());
-        JsonNode campaigns = fromService(settings);
+        Optional<String> httpToken;
+        String ledgerPassword;
+        try {
+            // Secrets as `run` reads them: from the environment or a file outside the repository, never from
+            // application.properties.
+            httpToken = TargetResolver.secret(settings, "teams.http.token");
+            ledgerPassword = TargetResolver.secret(settings, "teams.ledger.password").orElse("");
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        JsonNode campaigns = fromService(settings, httpToken);
         if (campaigns == null) {
-            campaigns = fromLedger(settings);
+            campaigns = fromLedger(settings, ledgerPassword);
             if (campaigns == null) {
                 return 1;
             }
@@ -53,13 +66,13 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** GET /api/campaigns of the service on this machine, or null when nothing answers there. */
-    private static JsonNode fromService(Settings settings) {
+    private static JsonNode fromService(Settings settings, Optional<String> token) {
         String host = settings.get("teams.http.host", "127.0.0.1");
         String url = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + settings.getInt("teams.http.port", 8080)
                 + "/api/campaigns";
         try {
             HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    .send(withToken(HttpRequest.newBuilder(URI.create(url)), token).timeout(Duration.ofSeconds(10)).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 System.err.println("From the running service at " + url);
@@ -73,10 +86,15 @@ final class StatusCommand implements Callable<Integer> {
         return null;
     }
 
-    private static JsonNode fromLedger(Settings settings) {
+    private static HttpRequest.Builder withToken(HttpRequest.Builder request, Optional<String> token) {
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        return request;
+    }
+
+    private static JsonNode fromLedger(Settings settings, String password) {
         String url = settings.get("teams.ledger.url", Ledger.DEFAULT_JDBC_URL);
         try (Ledger ledger = Ledger.open(url, settings.get("teams.ledger.user", "sa"),
-                settings.get("teams.ledger.password", ""))) {
+                password)) {
             return new StatusApi(new CampaignBoard(ledger.dataSource()), Path.of(settings.get("teams.reports", "reports")),
                     Clock.systemUTC()).campaignsJson();
         } catch (RuntimeException e) {

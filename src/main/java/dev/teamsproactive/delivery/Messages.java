@@ -1,6 +1,7 @@
 package dev.teamsproactive.delivery;
 
 import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.ledger.DeliveryStatus;
 import dev.teamsproactive.message.MessageTemplate;
 import dev.teamsproactive.message.MessageTemplates;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.apache.camel.Exchange;
 
 /** The bot-send stage's renderer: each campaign's template, checked once, filled per recipient. */
 public final class Messages {
+    /** The code of a recipient whose values would put an unsafe URL into the card. */
+    public static final String UNSAFE_URL = "UnsafeUrl";
     private final MessageTemplates templates;
     private final Map<String, MessageTemplate> byCampaign = new ConcurrentHashMap<>();
 
@@ -30,17 +33,36 @@ public final class Messages {
     }
 
     /** The body becomes the activity to post, with this recipient's columns in the placeholders. */
-    @SuppressWarnings("unchecked")
     public void render(Exchange exchange) {
+        exchange.getIn().setBody(templateOf(exchange).render(variablesOf(exchange)).activity());
+        exchange.setProperty(Props.ATTEMPTS, exchange.getProperty(Props.ATTEMPTS, 0, Integer.class) + 1);
+    }
+
+    /**
+     * A link, image or media URL that this recipient's columns fill into the card must be safe (https; mailto:
+     * and tel: for links): otherwise the recipient is FAILED with {@link #UNSAFE_URL}, before anything is sent.
+     */
+    public void checkUrls(Exchange exchange) {
+        String problem = templateOf(exchange).unsafeUrl(variablesOf(exchange));
+        if (problem != null) {
+            Outcomes.set(exchange, DeliveryStatus.FAILED, UNSAFE_URL, problem);
+        }
+    }
+
+    private MessageTemplate templateOf(Exchange exchange) {
         String campaignId = exchange.getProperty(Props.CAMPAIGN_ID, String.class);
         MessageTemplate template = byCampaign.get(campaignId);
         if (template == null) {
             template = templates.load(exchange.getProperty(Props.TEMPLATE, String.class));
             byCampaign.put(campaignId, template);
         }
+        return template;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> variablesOf(Exchange exchange) {
         Map<String, String> variables = exchange.getProperty(Props.VARIABLES, Map.class);
-        exchange.getIn().setBody(template.render(variables == null ? Map.of() : variables).activity());
-        exchange.setProperty(Props.ATTEMPTS, exchange.getProperty(Props.ATTEMPTS, 0, Integer.class) + 1);
+        return variables == null ? Map.of() : variables;
     }
 
     /** The template prepared under this key. */

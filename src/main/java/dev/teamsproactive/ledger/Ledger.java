@@ -60,9 +60,11 @@ public final class Ledger implements AutoCloseable {
      */
     public static Ledger open(String jdbcUrl, String user, String password) {
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? DEFAULT_JDBC_URL : jdbcUrl.trim();
+        LedgerFiles.prepare(url);
         HikariDataSource pool = LedgerDataSource.open(url, user, password);
         try {
             LedgerSchema.migrate(pool);
+            LedgerFiles.restrict(url);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -20,6 +20,7 @@ final class CardTemplate extends MessageTemplate {
 
     private final JsonNode card;
     private final List<String> placeholders;
+    private final List<CardUrls.Field> urls;
 
     CardTemplate(String name, String file, JsonNode card) {
         super(name, file);
@@ -27,6 +28,7 @@ final class CardTemplate extends MessageTemplate {
         Set<String> names = new LinkedHashSet<>();
         collect(card, names);
         this.placeholders = List.copyOf(names);
+        this.urls = CardUrls.of(card);
     }
 
     @Override
@@ -39,6 +41,37 @@ final class CardTemplate extends MessageTemplate {
         JsonNode rendered = card.deepCopy();
         fill(rendered, variables);
         return new RenderedMessage(null, summaryOf(rendered), rendered);
+    }
+
+    @Override
+    public String unsafeUrl(Map<String, String> variables) {
+        for (CardUrls.Field field : urls) {
+            if (!field.template().contains("${")) {
+                continue;
+            }
+            String url = Placeholders.substitute(field.template(), variables);
+            String problem = CardUrls.problem(url, field.kind());
+            if (problem != null) {
+                return describe(field, url, problem);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    String unsafeStaticUrl() {
+        for (CardUrls.Field field : urls) {
+            String problem = CardUrls.staticProblem(field);
+            if (problem != null) {
+                return describe(field, field.template(), problem);
+            }
+        }
+        return null;
+    }
+
+    private static String describe(CardUrls.Field field, String url, String problem) {
+        return "the card's " + (field.kind() == CardUrls.Kind.LINK ? "link" : "image or media URL") + " at "
+                + field.pointer() + " (\"" + CardUrls.shown(url) + "\") " + problem;
     }
 
     private static void collect(JsonNode node, Set<String> names) {

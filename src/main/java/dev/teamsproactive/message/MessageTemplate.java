@@ -43,11 +43,27 @@ public abstract sealed class MessageTemplate permits CardTemplate, TextTemplate 
     public abstract RenderedMessage render(Map<String, String> variables);
 
     /**
+     * Why this recipient's message may not be sent because of a URL their values fill in (a card's link, image or
+     * media: see {@link CardUrls}), or null when every such URL is safe. A Markdown text has no URL fields: its
+     * values are escaped instead.
+     */
+    public String unsafeUrl(Map<String, String> variables) {
+        return null;
+    }
+
+    /** Why a URL the template writes itself can never be sent, or null. */
+    String unsafeStaticUrl() {
+        return null;
+    }
+
+    /**
      * Checks the template against a recipients file before anything is sent.
      *
      * @param availableColumns the file's columns (its variables)
      * @throws RejectedInputException when a placeholder names a column the file lacks (all are
      *                                named), when the rendered card is not a valid Adaptive Card 1.5,
+     *                                when a URL the template writes is not one Teams may be sent (a
+     *                                {@code javascript:} link, an {@code http:} image …: {@link CardUrls}),
      *                                or when the rendered message is over 80 KB
      */
     public void validate(Collection<String> availableColumns) {
@@ -66,6 +82,10 @@ public abstract sealed class MessageTemplate permits CardTemplate, TextTemplate 
         if (!missing.isEmpty()) {
             throw new RejectedInputException(file, "the template uses " + String.join(", ", missing)
                     + " but the recipients file has no such column (it has " + String.join(", ", availableColumns) + ")");
+        }
+        String unsafe = unsafeStaticUrl();
+        if (unsafe != null) {
+            throw new RejectedInputException(file, unsafe);
         }
         Map<String, String> sample = new HashMap<>();
         placeholders().forEach(p -> sample.put(p, SAMPLE_VALUE));

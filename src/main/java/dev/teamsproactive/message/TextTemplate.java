@@ -1,11 +1,15 @@
 package dev.teamsproactive.message;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A Markdown text template: sent as the activity's {@code text}. */
+/**
+ * A Markdown text template: sent as the activity's {@code text}. A recipient's values are inserted as literal
+ * text ({@link MarkdownText}): a column can add no link, image or formatting; the toast shows them as written.
+ */
 final class TextTemplate extends MessageTemplate {
 
     private final String text;
@@ -26,7 +30,9 @@ final class TextTemplate extends MessageTemplate {
 
     @Override
     public RenderedMessage render(Map<String, String> variables) {
-        String rendered = Placeholders.substitute(text, variables);
-        return new RenderedMessage(rendered, Toast.ofMarkdown(rendered), null);
+        Map<String, String> escaped = new HashMap<>();
+        variables.forEach((name, value) -> escaped.put(name, value == null ? null : MarkdownText.escape(value)));
+        String rendered = Placeholders.substitute(text, escaped);
+        return new RenderedMessage(rendered, Toast.ofMarkdown(Placeholders.substitute(text, variables)), null);
     }
 }

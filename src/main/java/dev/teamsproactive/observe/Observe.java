@@ -27,15 +27,18 @@ public final class Observe {
     private Observe() {
     }
 
-    /** @param progressEvery how often a running campaign gets a progress line */
-    public static void bindTo(Main main, DataSource ledger, Target target, Path reports, Duration progressEvery) {
+    /**
+     * @param inbox         the drop folder, whose rejected files the status page lists
+     * @param progressEvery how often a running campaign gets a progress line
+     */
+    public static void bindTo(Main main, DataSource ledger, Target target, Path reports, Path inbox, Duration progressEvery) {
         CampaignBoard board = new CampaignBoard(ledger);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         main.bind(METRICS_REGISTRY, metrics);
         main.bind("deliveryMetrics", new DeliveryMetrics(metrics));
         main.bind(CALL_METRICS, new CallMetrics(metrics));
         main.bind("progressLog", new ProgressLog(board, progressEvery));
-        main.configure().addRoutesBuilder(new StatusRoutes(new StatusApi(board, reports, Clock.systemUTC())));
+        main.configure().addRoutesBuilder(new StatusRoutes(new StatusApi(board, reports, inbox, Clock.systemUTC())));
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {

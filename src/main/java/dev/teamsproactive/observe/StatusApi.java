@@ -19,6 +19,7 @@ import org.apache.camel.Message;
  * <pre>
  * GET /api/campaigns         {"campaigns":[{campaign}, …]}, newest first (at most 50)
  * GET /api/campaigns/{id}    {campaign, "timeline":{"from","to","points":[{"at","sent","inDoubt","skipped","failedByCode"}]}}
+ * GET /api/rejected          {"rejected":[{"file","reason","at"}, …]}: inbox/.error's files and why, newest first (at most 50)
  * GET /reports/{id}/deliveries.csv, /reports/{id}/summary.json   the report files, once written
  * campaign: {"id","source","template","status","total","done","sent","failed","inDoubt","skipped","throttled",
  *            "startedAt","finishedAt","failedByCode":{code:n},"report":{"deliveries":url,"summary":url} or null}
@@ -31,12 +32,26 @@ public final class StatusApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final CampaignBoard board;
     private final Path reports;
+    private final Path inbox;
     private final Clock clock;
 
     public StatusApi(CampaignBoard board, Path reports, Clock clock) {
+        this(board, reports, null, clock);
+    }
+
+    /** @param inbox the drop folder, whose .error/ files are listed; null for none */
+    public StatusApi(CampaignBoard board, Path reports, Path inbox, Clock clock) {
         this.board = board;
         this.reports = reports;
+        this.inbox = inbox;
         this.clock = clock;
+    }
+
+    /** The drop folder's rejected files with their reasons, newest first. */
+    public void rejected(Exchange exchange) {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("rejected", JSON.valueToTree(inbox == null ? java.util.List.of() : RejectedFiles.in(inbox)));
+        json(exchange.getMessage(), 200, body);
     }
 
     public void campaigns(Exchange exchange) {

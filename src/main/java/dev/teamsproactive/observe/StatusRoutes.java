@@ -32,6 +32,8 @@ public final class StatusRoutes extends RouteBuilder {
                 .bean(api, "campaigns");
         from("platform-http:/api/campaigns/{id}" + GET).routeId("status-campaign").autoStartup("{{teams.http.enabled}}")
                 .bean(api, "campaign");
+        from("platform-http:/api/rejected" + GET).routeId("status-rejected").autoStartup("{{teams.http.enabled}}")
+                .bean(api, "rejected");
         from("platform-http:/reports/{id}/{file}" + GET).routeId("status-report").autoStartup("{{teams.http.enabled}}")
                 .bean(api, "reportFile");
     }

@@ -57,4 +57,34 @@ class StatusCommandTest {
         assertThat(printed).containsPattern("team-a1b2c3 +FINISHED +3/3 +1 +2 +0 +0 ")
                 .contains("failed by code: ConversationBlockedByUser 1, InvalidRecipient 1");
     }
+
+    @Test
+    void aLedgerPasswordWrittenInApplicationPropertiesIsRefusedByStatusAsByRun() throws Exception {
+        Path config = PipelineFixture.configIn(work);
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Files.writeString(config.resolve("application.properties"), "\nteams.http.port=" + closedPort
+                + "\nteams.ledger.password=committed-by-mistake\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        String expected = "The secret teams.ledger.password must not be written in application.properties: set"
+                + " TEAMS_LEDGER_PASSWORD in the environment, or teams.ledger.password-file to a file outside the repository";
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new Main()).execute("status", "--config", config.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(expected).doesNotContain("committed-by-mistake");
+
+        Throwable run = org.assertj.core.api.Assertions.catchThrowable(() -> dev.teamsproactive.app.Application.start(
+                new dev.teamsproactive.app.Application.Options(config, Path.of("routes"),
+                        dev.teamsproactive.app.TargetResolver.Mode.SANDBOX, null, false)).close());
+        assertThat(run).isInstanceOf(IllegalArgumentException.class).hasMessage(expected);
+    }
 }

@@ -91,4 +91,78 @@ class RenderingTest {
         assertThat(message.tooLarge()).isFalse();
         assertThat(new TextTemplate("t", "t.md", "${x}").render(Map.of("x", "😀".repeat(25_000))).tooLarge()).isTrue();
     }
+
+    @Test
+    void aValueInAMarkdownTemplateCannotAddALinkAnImageHtmlOrFormatting() {
+        String hostile = "[click](https://evil.example) ![x](https://evil.example/p.png) <a href=\"https://evil.example\">a</a>"
+                + " <img src=x> **bold** _it_ `code` &lt;b&gt;\n# Heading\n- item\n1. first\n> quote";
+        RenderedMessage message = SHIPPED.load("notice").render(Map.of("name", hostile));
+
+        String firstLine = message.text().substring(0, message.text().indexOf("\n\nThe expense portal"));
+        assertThat(firstLine)
+                .startsWith("**Service notice for \\[click\\]\\(https://evil.example\\) \\!\\[x\\]")
+                .contains("&lt;a href=\"https://evil.example\"&gt;a&lt;/a&gt; &lt;img src=x&gt;")
+                .contains("\\*\\*bold\\*\\* \\_it\\_ \\`code\\` &amp;lt;b&amp;gt;")
+                .contains("\n\\# Heading\n\\- item\n1\\. first\n&gt; quote**")
+                // No unescaped link, image, tag or emphasis of the value's own survives.
+                .doesNotContain("](").doesNotContain("<a").doesNotContain("<img").doesNotContain(" **bold");
+        // The template's own Markdown stays, and the toast shows the value as written.
+        assertThat(message.text()).startsWith("**Service notice for ").contains("**\n\nThe expense portal");
+        assertThat(message.summary()).startsWith("Service notice for [click](https://evil.example) ![x]");
+    }
+
+    @Test
+    void plainNamesAndAddressesReadTheSameInMarkdown() {
+        assertThat(SHIPPED.load("notice").render(Map.of("name", "Zoë O'Brien-Smith, ada@contoso.example")).text())
+                .startsWith("**Service notice for Zoë O'Brien-Smith, ada@contoso.example**");
+    }
+
+    @Test
+    void aLinkOrImageFilledFromAColumnMustBeASafeUrl() throws Exception {
+        MessageTemplate card = new CardTemplate("links", "links.json", JSON.readTree("""
+                {"type":"AdaptiveCard","version":"1.5","body":[
+                  {"type":"Image","url":"${image}","selectAction":{"type":"Action.OpenUrl","url":"${link}"}}],
+                 "actions":[{"type":"Action.OpenUrl","title":"Open","url":"${link}"}]}"""));
+        java.util.function.BiFunction<String, String, String> check = (link, image) ->
+                card.unsafeUrl(Map.of("link", link, "image", image));
+        String image = "https://contoso.example/a.png";
+
+        assertThat(check.apply("https://contoso.example/x?u=1", image)).isNull();
+        assertThat(check.apply("https://teams.microsoft.com/l/chat/0/0?users=ada@contoso.example", image)).isNull();
+        assertThat(check.apply("mailto:desk@contoso.example", image)).isNull();
+        assertThat(check.apply("tel:+4930123456", image)).isNull();
+        assertThat(check.apply("https://contoso.example/x", "data:image/png;base64,iVBORw0KGgo=")).isNull();
+
+        assertThat(check.apply("javascript:alert(1)", image)).isEqualTo("the card's link at /body/0/selectAction/url"
+                + " (\"javascript:alert(1)\") is a javascript: URL; a link may be https:, mailto: or tel:");
+        assertThat(check.apply("JavaScript:alert(1)", image)).contains("is a javascript: URL");
+        assertThat(check.apply("data:text/html,<script>alert(1)</script>", image)).contains("is a data: URL;");
+        assertThat(check.apply("not a url", image)).contains("contains a space");
+        assertThat(check.apply("contoso.example/x", image)).contains("is not an absolute URL");
+        assertThat(check.apply("http://contoso.example/x", image)).contains("is a http: URL");
+        assertThat(check.apply("https://contoso.example@evil.example/", image)).contains("has a user name before the host");
+        assertThat(check.apply("https:///nohost", image)).contains("has no valid host name");
+        assertThat(check.apply("https://contoso.example/\u202Efdp.exe", image)).contains("invisible character")
+                .contains("\\u202e");
+        assertThat(check.apply("", image)).contains("is empty");
+        assertThat(check.apply("mailto:", image)).isNotNull();
+        assertThat(check.apply("https://contoso.example/x", "data:text/html,hi"))
+                .startsWith("the card's image or media URL at /body/0/url").contains("not a PNG, JPEG or GIF image");
+        assertThat(check.apply("https://contoso.example/x", "mailto:desk@contoso.example"))
+                .contains("an image or media may be https:");
+    }
+
+    @Test
+    void anActionsDataPayloadIsNotAUrlField() throws Exception {
+        MessageTemplate card = new CardTemplate("data", "data.json", JSON.readTree("""
+                {"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hi"}],
+                 "actions":[{"type":"Action.Submit","title":"Ack","data":{"url":"${ref}"}}]}"""));
+
+        assertThat(card.unsafeUrl(Map.of("ref", "ticket 42"))).isNull();
+    }
+
+    @Test
+    void aMarkdownTemplateHasNoUrlFieldsToCheck() {
+        assertThat(SHIPPED.load("notice").unsafeUrl(Map.of("name", "javascript:alert(1)"))).isNull();
+    }
 }

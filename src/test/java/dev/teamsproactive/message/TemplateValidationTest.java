@@ -139,4 +139,31 @@ class TemplateValidationTest {
         assertThat(catchThrowableOfType(RejectedInputException.class, () -> notice.validate(List.of("upn"), official)).reason())
                 .startsWith("the template uses ${name}");
     }
+
+    @Test
+    void aUrlTheTemplateWritesItselfMustBeSafe() throws Exception {
+        String card = """
+                {"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"Hi ${name}"}],
+                 "actions":[{"type":"Action.OpenUrl","title":"Open","url":"%s"}]}""";
+
+        for (String url : List.of("javascript:alert(1)", "javascript:alert('${name}')", "data:text/html,<b>${name}</b>",
+                "http://contoso.example/news", "not a url")) {
+            RejectedInputException e = catchThrowableOfType(RejectedInputException.class,
+                    () -> card(card.formatted(url)).validate(List.of("name"), official));
+            assertThat(e).as(url).isNotNull();
+            assertThat(e.file()).isEqualTo("test.json");
+            assertThat(e.reason()).as(url).startsWith("the card's link at /actions/0/url (\"");
+        }
+        for (String url : List.of("https://contoso.example/news", "https://contoso.example/u/${name}", "${name}",
+                "mailto:${name}")) {
+            assertThatCode(() -> card(card.formatted(url)).validate(List.of("name"), official)).as(url)
+                    .doesNotThrowAnyException();
+        }
+        RejectedInputException image = catchThrowableOfType(RejectedInputException.class, () -> card("""
+                {"type":"AdaptiveCard","version":"1.5","body":[{"type":"Image","url":"http://contoso.example/a.png"}]}""")
+                .validate(List.of(), official));
+        assertThat(image.reason()).isEqualTo("the card's image or media URL at /body/0/url (\"http://contoso.example/a.png\")"
+                + " is a http: URL; an image or media may be https: or a data:image (PNG, JPEG, GIF)");
+        assertThatCode(() -> SHIPPED.load("digest").validate(List.of("headline", "link", "displayName"), official)).doesNotThrowAnyException();
+    }
 }

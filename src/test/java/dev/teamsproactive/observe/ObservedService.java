@@ -87,6 +87,26 @@ final class ObservedService implements AutoCloseable {
         return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
+    /**
+     * A GET with this Host header (and Authorization, unless null), written on a plain socket: the JDK's client
+     * does not let a caller choose the Host header, as a browser fooled by DNS rebinding would send it.
+     */
+    Answer getAs(String path, String host, String authorization) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int bodyAt = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, Math.max(bodyAt, 0));
+            String contentType = head.lines().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(l -> l.substring(13).strip()).findFirst().orElse("");
+            return new Answer(status, contentType, bodyAt < 0 ? "" : answer.substring(bodyAt + 4));
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -141,4 +141,109 @@ class StatusEndpointsTest {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("/api/campaigns");
     }
+
+    @Test
+    void onlyTheLocalHostNamesAreServedSoAnotherSiteCannotReadThePortThroughDnsRebinding() throws Exception {
+        String[] paths = {"/status", "/api/campaigns", "/api/campaigns/" + campaignId,
+                "/reports/" + campaignId + "/deliveries.csv", "/observe/health", "/observe/metrics"};
+        for (String path : paths) {
+            for (String host : new String[] {"127.0.0.1:" + service.port, "localhost:" + service.port, "[::1]:" + service.port,
+                    "LOCALHOST"}) {
+                assertThat(service.getAs(path, host, null).status()).as("%s with Host %s", path, host).isEqualTo(200);
+            }
+            for (String host : new String[] {"evil.example", "evil.example:" + service.port, "127.0.0.1.evil.example",
+                    "localhost.evil.example:" + service.port, ""}) {
+                ObservedService.Answer refused = service.getAs(path, host, null);
+                assertThat(refused.status()).as("%s with Host %s", path, host).isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("ada@contoso.example").doesNotContain(campaignId)
+                        .contains("teams.http.allowed-hosts");
+            }
+        }
+    }
+
+    @Test
+    void thePageSaysLoadingUntilItsDataArrivesAndHasASummaryTableAndTheRejectedFiles() throws Exception {
+        String page = service.get("/status").body();
+        String beforeScript = page.substring(0, page.indexOf("<script>"));
+        assertThat(beforeScript).contains("Loading…").doesNotContain("No campaign yet");
+        assertThat(page).contains("summaryTable(").contains("id: \"summary-table\"").contains("fetch(\"/api/rejected\")")
+                .contains("rejectedTable(");
+    }
+
+    @Test
+    void rejectedFilesAreListedNewestFirstWithTheirReason() throws Exception {
+        Path errors = Files.createDirectories(work.resolve("inbox/.error"));
+        Path older = Files.writeString(errors.resolve("people.csv.error.txt"),
+                "inbox/people.csv line 1: no recipient column (id, userPrincipalName, upn, mail or email)\n");
+        Files.setLastModifiedTime(older, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T10:00:00Z")));
+        Files.writeString(errors.resolve("big.csv.error.txt"), "x".repeat(5000));
+        Files.writeString(errors.resolve("people.csv"), "name,team\n");
+
+        JsonNode rejected = service.get("/api/rejected").json().get("rejected");
+
+        assertThat(rejected).hasSize(2);
+        assertThat(rejected.get(0).get("file").asText()).isEqualTo("big.csv");
+        assertThat(rejected.get(0).get("reason").asText()).hasSize(RejectedFiles.MAX_REASON_CHARS + 1).endsWith("…");
+        assertThat(rejected.get(1).get("file").asText()).isEqualTo("people.csv");
+        assertThat(rejected.get(1).get("reason").asText()).startsWith("inbox/people.csv line 1: no recipient column");
+        assertThat(rejected.get(1).get("at").asText()).isEqualTo("2026-01-01T10:00:00Z");
+    }
+
+    @Test
+    void failureCodesGetDistinctColoursThatStandOutOnWhite() throws Exception {
+        String page = service.get("/status").body();
+        List<String> failed = colours(page, "const FAILED_COLORS = \\[([^\\]]*)]");
+        List<String> others = colours(page, "const COLORS = \\{([^}]*)}");
+        assertThat(failed).hasSizeGreaterThanOrEqualTo(6);
+        for (String c : failed) {
+            assertThat(contrastOnWhite(c)).as("contrast of %s on white", c).isGreaterThanOrEqualTo(3.0);
+        }
+        List<String> all = new java.util.ArrayList<>(failed);
+        all.addAll(others);
+        for (int i = 0; i < all.size(); i++) {
+            for (int j = i + 1; j < all.size(); j++) {
+                assertThat(labDistance(all.get(i), all.get(j))).as("%s vs %s", all.get(i), all.get(j)).isGreaterThanOrEqualTo(30.0);
+            }
+        }
+    }
+
+    private static List<String> colours(String page, String declaration) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(declaration).matcher(page);
+        assertThat(m.find()).as(declaration).isTrue();
+        return java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}").matcher(m.group(1)).results()
+                .map(java.util.regex.MatchResult::group).toList();
+    }
+
+    private static double[] linear(String hex) {
+        double[] rgb = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            rgb[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return rgb;
+    }
+
+    /** WCAG 2 contrast ratio against white. */
+    private static double contrastOnWhite(String hex) {
+        double[] c = linear(hex);
+        double luminance = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+        return 1.05 / (luminance + 0.05);
+    }
+
+    /** CIE76 colour difference (ΔE*ab, D65). */
+    private static double labDistance(String a, String b) {
+        double[] x = lab(a);
+        double[] y = lab(b);
+        return Math.sqrt(Math.pow(x[0] - y[0], 2) + Math.pow(x[1] - y[1], 2) + Math.pow(x[2] - y[2], 2));
+    }
+
+    private static double[] lab(String hex) {
+        double[] c = linear(hex);
+        double x = (0.4124 * c[0] + 0.3576 * c[1] + 0.1805 * c[2]) / 0.95047;
+        double y = 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+        double z = (0.0193 * c[0] + 0.1192 * c[1] + 0.9505 * c[2]) / 1.08883;
+        java.util.function.DoubleUnaryOperator f = t -> t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16.0 / 116;
+        return new double[] {116 * f.applyAsDouble(y) - 16, 500 * (f.applyAsDouble(x) - f.applyAsDouble(y)),
+                200 * (f.applyAsDouble(y) - f.applyAsDouble(z))};
+    }
 }
