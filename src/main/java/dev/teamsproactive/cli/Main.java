@@ -15,7 +15,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         HeapPeak.printAtExitIfAsked();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::settingsProblem).execute(args));
+    }
+
+    /** A setting or option that cannot work (a missing tenant setting, a folder that is not there): its message, exit 1. */
+    private static int settingsProblem(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            commandLine.getErr().println(e.getMessage());
+            return 1;
+        }
+        throw e;
     }
 
     /** No command given: {@code run}, with the same options. */
