@@ -1,8 +1,8 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
-import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.input.RejectedInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +65,8 @@ final class SendCommand implements Callable<Integer> {
             properties.put("source", file.getFileName().toString());
             properties.put("template", template == null ? "" : template);
             properties.put("dryRun", dryRun);
+            // Like run's start: a token endpoint that cannot be reached is said at once, not retried for a minute.
+            properties.put(dev.teamsproactive.preflight.Preflight.AT_START, true);
             Exchange result = app.call("direct:campaign", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;

@@ -30,7 +30,10 @@ public final class Preflight {
     public static final String NEEDED_FEATURES = "neededFeatures";
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
-    /** Exchange property: set at start-up ({@code run}), where a token endpoint that cannot be reached stops at once. */
+    /**
+     * Exchange property: set at {@code run}'s start and by {@code send}, where a token endpoint that cannot be reached
+     * stops at once; a campaign of the running service retries instead.
+     */
     public static final String AT_START = "preflightAtStart";
 
     /**
