@@ -71,6 +71,11 @@ final class HandOff {
                     + " stop the service for the dry run, or send without --dry-run.");
             return SendCommand.FAILED;
         }
+        if (template != null && !template.isBlank() && (!template.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || template.contains(".."))) {
+            // It names a folder of the service's inbox: nothing else may be made of it.
+            System.err.println("--template: '" + template + "' is not a template name (letters, digits, '.', '_' and '-')");
+            return SendCommand.REJECTED;
+        }
         String campaignId = CampaignIds.forFile(file);
         Path inbox = Path.of(service.inbox());
         Path folder = template == null || template.isBlank() ? inbox : inbox.resolve(template);
