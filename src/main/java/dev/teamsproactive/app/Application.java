@@ -29,10 +29,27 @@ public final class Application implements AutoCloseable {
     private final Sandbox sandbox;
     private final Wiring wiring;
 
-    private Application(Main main, Sandbox sandbox, Wiring wiring) {
+    private final Target target;
+    private final String statusUrl;
+
+    private Application(Main main, Sandbox sandbox, Wiring wiring, Target target, String statusUrl) {
         this.main = main;
         this.sandbox = sandbox;
         this.wiring = wiring;
+        this.target = target;
+        this.statusUrl = statusUrl;
+    }
+
+    /** The status page's URL as the port is really bound (the configured host, not Camel's 0.0.0.0), or null. */
+    private static String statusUrl(Settings settings, Options options) {
+        String enabled = settings.get("teams.http.enabled", "auto");
+        boolean on = "auto".equalsIgnoreCase(enabled) ? options.inbox() : Boolean.parseBoolean(enabled);
+        if (!on) {
+            return null;
+        }
+        String host = settings.get("teams.http.host", "127.0.0.1");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.getInt("teams.http.port", 8080)
+                + "/status";
     }
 
     public static Application start(Options options) throws Exception {
@@ -43,6 +60,9 @@ public final class Application implements AutoCloseable {
         Settings settings = Settings.load(options.configDir(), System.getenv());
         TargetResolver.Resolved resolved = TargetResolver.resolve(settings, options.mode(), options.sandboxUrl());
         Target target = resolved.target();
+        // The first line of every command, on standard error (standard output ends with send's summary): nobody
+        // sends to the sandbox believing they reached people, or the reverse.
+        System.err.println("Target: " + target.description());
         Wiring wiring = null;
         try {
             wiring = Wiring.create(settings, target);
@@ -52,9 +72,8 @@ public final class Application implements AutoCloseable {
             wiring.bindTo(main);
             main.start();
             deferInternalRoutesAtShutdown(main.getCamelContext());
-            LOG.info("Target: {}. Inbox: {}. Reports: {}.", target.description(), wiring.inbox().toAbsolutePath(),
-                    wiring.reports().toAbsolutePath());
-            return new Application(main, resolved.sandbox(), wiring);
+            LOG.info("Inbox: {}. Reports: {}.", wiring.inbox().toAbsolutePath(), wiring.reports().toAbsolutePath());
+            return new Application(main, resolved.sandbox(), wiring, target, statusUrl(settings, options));
         } catch (Exception | Error e) {
             if (wiring != null) {
                 wiring.close();
@@ -120,7 +139,7 @@ public final class Application implements AutoCloseable {
      * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
      */
     public void preflight() throws Exception {
-        call("direct:preflight", java.util.Map.of());
+        call("direct:preflight", java.util.Map.of(dev.teamsproactive.preflight.Preflight.AT_START, true));
     }
 
     /**
@@ -141,6 +160,16 @@ public final class Application implements AutoCloseable {
 
     public ProducerTemplate producer() {
         return main.getCamelContext().createProducerTemplate();
+    }
+
+    /** Where calls go. */
+    public Target target() {
+        return target;
+    }
+
+    /** The status page's URL (e.g. http://127.0.0.1:8080/status), or null when no HTTP port is open. */
+    public String statusUrl() {
+        return statusUrl;
     }
 
     public Sandbox sandbox() {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decides where calls go (interfaces.md section 2, "Target"): Microsoft when a client secret or certificate is configured,
- * a sandbox started in this process with {@code --sandbox} or when no credentials are configured, or a
- * sandbox already running elsewhere with {@code --sandbox-url}.
+ * Decides where calls go: Microsoft when any tenant setting is present (all of them are then required), a
+ * sandbox started in this process with {@code --sandbox} or when no tenant setting is present, or a sandbox
+ * already running elsewhere with {@code --sandbox-url}.
  */
 public final class TargetResolver {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetResolver.class);
@@ -27,18 +27,25 @@ public final class TargetResolver {
     public record Resolved(Target target, Sandbox sandbox) {
     }
 
+    /**
+     * The settings that name a real tenant. Any one of them present means the user meant Microsoft: the target is
+     * then the tenant, and a missing piece is an error naming it, never a silent switch to the sandbox.
+     */
+    static final java.util.List<String> TENANT_SETTINGS = java.util.List.of("teams.tenant-id", "teams.client-id",
+            "teams.client-secret", "teams.client-certificate-file", "teams.app-external-id", "teams.bot-app-id",
+            "teams.bot-client-secret");
+
     public static Resolved resolve(Settings settings, Mode mode, String sandboxUrl) throws IOException {
+        if (mode == Mode.SANDBOX_URL) {
+            return new Resolved(sandboxTarget(settings, sandboxUrl, "sandbox at " + sandboxUrl), null);
+        }
+        if (mode == Mode.SANDBOX || !namesATenant(settings)) {
+            Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
+            return new Resolved(sandboxTarget(settings, sandbox.url(), "built-in sandbox (" + sandbox.url() + ")"), sandbox);
+        }
         Optional<String> secret = secret(settings, "teams.client-secret");
         Optional<String> certificate = settings.get("teams.client-certificate-file");
-        if (mode == Mode.SANDBOX_URL) {
-            return new Resolved(sandboxTarget(settings, sandboxUrl, "the sandbox at " + sandboxUrl), null);
-        }
-        if (mode == Mode.SANDBOX || secret.isEmpty() && certificate.isEmpty()) {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
-            String why = mode == Mode.SANDBOX ? "" : " (no client secret is configured)";
-            return new Resolved(sandboxTarget(settings, sandbox.url(), "the built-in sandbox at " + sandbox.url() + why),
-                    sandbox);
-        }
+        requireTenantSettings(settings, secret.isPresent() || certificate.isPresent());
         Cloud cloud = Cloud.parse(settings.get("teams.cloud", "global"));
         String tenant = settings.require("teams.tenant-id");
         String clientId = settings.require("teams.client-id");
@@ -47,10 +54,43 @@ public final class TargetResolver {
         Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret.orElse(null), botAppId, botSecret,
                 settings.get("teams.bot-tenant-id", tenant), certificate.map(java.nio.file.Path::of).orElse(null),
                 secret(settings, "teams.client-certificate-password").orElse(""));
-        return new Resolved(new Target("Microsoft " + cloud.name().toLowerCase(java.util.Locale.ROOT) + " cloud, tenant "
-                + tenant, cloud.authority(), settings.get("teams.graph-url", cloud.graph()),
+        return new Resolved(new Target("tenant " + tenant + " (" + cloud.name().toLowerCase(java.util.Locale.ROOT)
+                + " cloud)", settings.get("teams.authority-url", cloud.authority()),
+                settings.get("teams.graph-url", cloud.graph()),
                 settings.get("teams.bot-service-url", cloud.botServiceUrl()), credentials,
                 settings.require("teams.app-external-id"), null, false, cloud), null);
+    }
+
+    /** Whether any setting (file or environment, secrets as files too) names a real tenant. */
+    static boolean namesATenant(Settings settings) {
+        for (String key : TENANT_SETTINGS) {
+            if (settings.get(key).isPresent() || settings.get(key + "-file").isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every piece a real tenant needs, each missing one named with the environment variable that gives it. */
+    private static void requireTenantSettings(Settings settings, boolean hasCredential) {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String key : java.util.List.of("teams.tenant-id", "teams.client-id", "teams.app-external-id")) {
+            if (settings.get(key).isEmpty()) {
+                missing.add(key + " (" + Settings.environmentName(key) + ")");
+            }
+        }
+        if (!hasCredential) {
+            missing.add("a client secret (TEAMS_CLIENT_SECRET, or teams.client-secret-file) or certificate"
+                    + " (teams.client-certificate-file)");
+        }
+        if (!missing.isEmpty()) {
+            java.util.List<String> present = TENANT_SETTINGS.stream()
+                    .filter(k -> settings.get(k).isPresent() || settings.get(k + "-file").isPresent()).toList();
+            throw new IllegalArgumentException("Settings name a Microsoft tenant (" + String.join(", ", present)
+                    + ") but " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+                    + " missing. Nothing was sent. Set " + (missing.size() == 1 ? "it" : "them")
+                    + ", or remove the tenant settings (or pass --sandbox) to use the built-in sandbox.");
+        }
     }
 
     /** A sandbox's endpoints with the default tenant's credentials, unless settings name others. */

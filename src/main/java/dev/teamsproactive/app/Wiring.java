@@ -58,7 +58,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     public static Wiring create(Settings settings, Target target) throws java.io.IOException {
-        Ledger ledger = Ledger.open(settings.get("teams.ledger.url", "jdbc:h2:file:./data/ledger"),
+        Ledger ledger = Ledger.open(ServiceInfo.ledgerUrl(settings),
                 settings.get("teams.ledger.user", "sa"), TargetResolver.secret(settings, "teams.ledger.password").orElse(""));
         return new Wiring(settings, target, ledger);
     }
@@ -98,7 +98,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("unansweredSends", new UnansweredSends(
                 Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
         main.bind("messages", messages);
-        main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
+        Campaigns campaigns = new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop);
+        main.bind("campaigns", campaigns);
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
         main.bind("sendGuard", new SendGuard(ledger));
@@ -113,15 +114,24 @@ public final class Wiring implements AutoCloseable {
         main.bind("followUps", new FollowUps(ledger, messages, reports, throttles, c.tenantId(), target.botServiceUrl()));
         // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
-                c.botAppId(), c.botTenantId()), settings.get("teams.app-catalog-id").isPresent()));
+                c.botAppId(), c.botTenantId(), target.authority()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports, inbox,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
         // Only allowed host names (and a token beyond loopback) reach the HTTP port.
         dev.teamsproactive.observe.HttpAccess.bindTo(main, settings);
+        // A `send` beside the running service finds it here, and hands its file over (cli/HandOff).
+        try {
+            main.configure().addRoutesBuilder(new dev.teamsproactive.observe.ServiceInfoRoute(new ServiceInfo(
+                    target.description(), inbox.toAbsolutePath().toString(),
+                    ServiceInfo.ledgerIdentity(ServiceInfo.ledgerUrl(settings)))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
-                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC()));
+                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC(),
+                campaigns::check));
         main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
         if (target.trust() != null) {

@@ -18,13 +18,26 @@ import java.util.Map;
  * @param end       no firing after this instant (null: no limit)
  * @param enabled   false: loaded and checked, never fired
  * @param dryRun    true: every firing resolves the audience and renders, but installs and sends nothing
+ * @param lines     the line of each top-level key in the file (e.g. template → 4), to name it in later checks
  */
 public record CampaignDefinition(String name, String file, String cron, ZoneId timeZone, String template,
         Audience audience, Map<String, String> variables, Instant start, Instant end, boolean enabled,
-        boolean dryRun) {
+        boolean dryRun, Map<String, Integer> lines) {
 
     public CampaignDefinition {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    /** A campaign not read from a file (no lines to name). */
+    public CampaignDefinition(String name, String file, String cron, ZoneId timeZone, String template, Audience audience,
+            Map<String, String> variables, Instant start, Instant end, boolean enabled, boolean dryRun) {
+        this(name, file, cron, timeZone, template, audience, variables, start, end, enabled, dryRun, Map.of());
+    }
+
+    /** The line of a top-level key ({@code template}, {@code audience} …), or 0 when the file does not write it. */
+    public int lineOf(String key) {
+        return lines.getOrDefault(key, 0);
     }
 
     /** Whether a firing at {@code fireTime} falls between the start and end dates. */

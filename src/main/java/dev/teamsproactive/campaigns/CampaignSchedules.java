@@ -45,6 +45,7 @@ public final class CampaignSchedules {
     private final Ledger ledger;
     private final Duration misfireGrace;
     private final Clock clock;
+    private final java.util.function.Consumer<CampaignDefinition> check;
     private final Map<Path, Loaded> loaded = new HashMap<>();
     private final Map<String, CampaignDefinition> byName = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
@@ -54,11 +55,17 @@ public final class CampaignSchedules {
     private record Loaded(FileTime modified, long size, CampaignDefinition definition, String routeId) {
     }
 
-    public CampaignSchedules(Path folder, Ledger ledger, Duration misfireGrace, Clock clock) {
+    /**
+     * @param check what a firing would refuse (the template, its variables, the audience), checked at load; throws a
+     *              {@link RejectedInputException}
+     */
+    public CampaignSchedules(Path folder, Ledger ledger, Duration misfireGrace, Clock clock,
+            java.util.function.Consumer<CampaignDefinition> check) {
         this.folder = folder;
         this.ledger = ledger;
         this.misfireGrace = misfireGrace;
         this.clock = clock;
+        this.check = check;
     }
 
     /**
@@ -114,6 +121,8 @@ public final class CampaignSchedules {
         }
         exchange.setProperty(DEFINITION, campaign);
         exchange.setProperty(SCHEDULED_AT, firing.scheduledAt());
+        // The firing's id from the start, so that a firing refused before it is registered is still named.
+        exchange.setProperty("campaignId", FiringIds.of(campaign, firing.scheduledAt()));
         exchange.setProperty("source", campaign.file() + " at " + firing.scheduledAt());
         exchange.setProperty("template", campaign.template() == null ? "" : campaign.template());
     }
@@ -140,6 +149,7 @@ public final class CampaignSchedules {
                 throw new RejectedInputException(shown(file), "the name '" + campaign.name() + "' is already used by "
                         + sameName.file());
             }
+            checkAsAFiringWould(campaign);
         } catch (RejectedInputException e) {
             LOG.warn("Campaign file skipped (fix it and it is read again): {}", e.getMessage());
             problems.put(shown(file), LogText.escape(e.getMessage()));
@@ -167,6 +177,23 @@ public final class CampaignSchedules {
                 campaign.cron(), campaign.timeZone(), campaign.template() == null ? "(default)" : campaign.template(),
                 LogText.escape(campaign.audience().describe()), campaign.dryRun() ? ", dry run" : "",
                 campaign.enabled() ? "" : ", disabled");
+    }
+
+    /**
+     * A template that does not exist or does not render, a variable nobody provides: refused now, with the line of
+     * the template (or audience) key, instead of failing at the first firing, maybe days later.
+     */
+    private void checkAsAFiringWould(CampaignDefinition campaign) {
+        try {
+            check.accept(campaign);
+        } catch (RejectedInputException e) {
+            if (e.line() > 0 && campaign.file().equals(e.file())) {
+                throw e;
+            }
+            int line = campaign.lineOf("template") > 0 ? campaign.lineOf("template") : campaign.lineOf("audience");
+            String reason = campaign.file().equals(e.file()) ? e.reason() : e.getMessage();
+            throw new RejectedInputException(campaign.file(), line, reason, e);
+        }
     }
 
     private void forget(CamelContext context, Path file) {

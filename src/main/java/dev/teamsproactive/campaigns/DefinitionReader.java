@@ -85,7 +85,7 @@ public final class DefinitionReader {
             Optional<Node> composed = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text);
             root = composed.orElseThrow(() -> new RejectedInputException(file, "is empty"));
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            int line = line(e);
             throw new RejectedInputException(file, line, "not valid YAML: " + e.getProblem(), e);
         } catch (YamlEngineException e) {
             throw new RejectedInputException(file, "not valid YAML: " + e.getMessage(), e);
@@ -112,7 +112,25 @@ public final class DefinitionReader {
             throw reject(valueOf(fields, "end", root), "the end comes before the start");
         }
         return new CampaignDefinition(name, file, cron, zone, text(fields, "template", null), audience,
-                variables(fields), start, end, bool(fields, "enabled", true), bool(fields, "dryRun", false));
+                variables(fields), start, end, bool(fields, "enabled", true), bool(fields, "dryRun", false), lines(fields));
+    }
+
+    /**
+     * The line the mistake is on. The scanner notices an unclosed quote or bracket, or a key without its ':', only
+     * on a later line (the problem mark); the construct it was reading began on the line to name (the context
+     * mark). A block mapping's context is where the mapping began, often the first line: there the problem mark is right.
+     */
+    private static int line(MarkedYamlEngineException e) {
+        boolean contextNamesTheLine = e.getContext() != null && !e.getContext().contains("block");
+        Optional<Mark> mark = contextNamesTheLine ? e.getContextMark().or(e::getProblemMark)
+                : e.getProblemMark().or(e::getContextMark);
+        return mark.map(m -> m.getLine() + 1).orElse(0);
+    }
+
+    private static Map<String, Integer> lines(Map<String, NodeTuple> fields) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        fields.forEach((key, tuple) -> tuple.getKeyNode().getStartMark().ifPresent(m -> lines.put(key, m.getLine() + 1)));
+        return lines;
     }
 
     private Audience audience(Node node) {

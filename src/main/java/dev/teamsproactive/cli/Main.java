@@ -15,7 +15,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         HeapPeak.printAtExitIfAsked();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(new CommandLine(new Main()).setExecutionExceptionHandler(Main::settingsProblem).execute(args));
+    }
+
+    /**
+     * A setting or option that cannot work (a missing tenant setting, a folder that is not there), or a ledger another
+     * process holds: its message, exit 1, no stack trace.
+     */
+    private static int settingsProblem(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException) {
+            commandLine.getErr().println(e.getMessage());
+            return 1;
+        }
+        java.util.Optional<String> ledgerInUse = LedgerInUse.explain(e);
+        if (ledgerInUse.isPresent()) {
+            commandLine.getErr().println(ledgerInUse.get());
+            return 1;
+        }
+        throw e;
     }
 
     /** No command given: {@code run}, with the same options. */

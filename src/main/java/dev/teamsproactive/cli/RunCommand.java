@@ -25,6 +25,10 @@ final class RunCommand implements Callable<Integer> {
             app.close();
             return 1;
         }
+        // The one line to wait for: what is watched, where to look, and where messages go.
+        System.out.println("Ready: inbox " + app.inbox().toAbsolutePath() + ", status "
+                + (app.statusUrl() == null ? "page off (teams.http.enabled=false)" : app.statusUrl()) + ", target "
+                + app.target().description());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // Camel's graceful shutdown lets in-flight exchanges finish (bounded by its timeout).

@@ -1,11 +1,14 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
+import dev.teamsproactive.app.Settings;
 import dev.teamsproactive.input.RejectedInputException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 import picocli.CommandLine.Command;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code send FILE}: one recipients or campaign file through the same routes as the drop folder. Prints the
  * campaign summary as the last line of standard output; exits 0 when the campaign ran to the end, 2 when the
- * file is rejected (nothing sent), 1 on any other failure.
+ * file is rejected (nothing sent), 1 on any other failure. While {@code run} holds the same ledger, the file is
+ * handed to it instead ({@link HandOff}).
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = "Send one recipients file (CSV or JSON) and print the campaign summary.")
@@ -42,20 +46,39 @@ final class SendCommand implements Callable<Integer> {
             System.err.println(file + ": cannot read this file");
             return REJECTED;
         }
-        try (Application app = Application.start(target.toOptions(false))) {
+        Application.Options options = target.toOptions(false);
+        try {
+            Optional<HandOff> running = HandOff.find(Settings.load(target.configDir, System.getenv()));
+            if (running.isPresent()) {
+                return running.get().send(file, template, dryRun);
+            }
+        } catch (IOException e) {
+            System.err.println("The campaign failed: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+        try (Application app = Application.start(options)) {
             Map<String, Object> properties = new HashMap<>();
             properties.put("campaignFile", file.toAbsolutePath().toString());
             properties.put("source", file.getFileName().toString());
             properties.put("template", template == null ? "" : template);
             properties.put("dryRun", dryRun);
+            // Like run's start: a token endpoint that cannot be reached is said at once, not retried for a minute.
+            properties.put(dev.teamsproactive.preflight.Preflight.AT_START, true);
             Exchange result = app.call("direct:campaign", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
         } catch (RejectedInputException e) {
             System.err.println(e.getMessage());
             return REJECTED;
+        } catch (IllegalArgumentException e) {
+            // A setting that cannot work (a tenant setting missing, a folder that is not there): nothing started.
+            System.err.println(e.getMessage());
+            return FAILED;
         } catch (Exception e) {
-            System.err.println("The campaign failed: " + e.getMessage());
+            System.err.println(LedgerInUse.explain(e).orElse("The campaign failed: " + e.getMessage()));
             return FAILED;
         }
     }

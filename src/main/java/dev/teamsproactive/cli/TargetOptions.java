@@ -14,6 +14,9 @@ final class TargetOptions {
     @Option(names = "--routes", paramLabel = "DIR", description = "Folder of *.camel.yaml routes (default: ./routes when it exists, else the packaged routes).")
     Path routesDir;
 
+    @Option(names = "--verbose", description = "Log everything (send, update, recall, resend show only progress and problems by default).")
+    boolean verbose;
+
     @ArgGroup(exclusive = true)
     SandboxChoice sandbox;
 
@@ -26,6 +29,9 @@ final class TargetOptions {
     }
 
     Application.Options toOptions(boolean inbox) {
+        if (!inbox) {
+            LogLevels.quietUnless(verbose);
+        }
         TargetResolver.Mode mode = sandbox == null ? TargetResolver.Mode.AUTO
                 : sandbox.url != null ? TargetResolver.Mode.SANDBOX_URL : TargetResolver.Mode.SANDBOX;
         return new Application.Options(configDir, routesDir, mode, sandbox == null ? null : sandbox.url, inbox);

@@ -51,18 +51,11 @@ final class AudienceCampaigns {
             case CHANNEL -> 1;
             default -> 0;
         };
-        List<String> columns = new ArrayList<>(campaign.variables().keySet());
-        switch (audience.kind()) {
-            case USERS -> columns.add(LISTED_USER_COLUMN);
-            case FILE -> {
-                RecipientFileSummary summary = RecipientFile.validate(audience.file());
-                columns.addAll(summary.columns());
-                total = summary.total();
-            }
-            case CHANNEL -> columns.addAll(List.of("team", "channel"));
-            default -> columns.addAll(USER_COLUMNS);
+        RecipientFileSummary summary = audience.kind() == Audience.Kind.FILE ? RecipientFile.validate(audience.file()) : null;
+        if (summary != null) {
+            total = summary.total();
         }
-        template.validate(columns);
+        template.validate(columns(campaign, summary));
         String campaignId = FiringIds.dryRun(baseId(exchange, campaign, source), dryRun);
         ledger.registerCampaign(campaignId, source, templateName, total);
         messages.prepare(campaignId, template);
@@ -75,6 +68,41 @@ final class AudienceCampaigns {
         exchange.setProperty(AudienceProps.AUDIENCE_ID, audience.id());
         exchange.setProperty(AudienceProps.AUDIENCE_FILTER, audience.filter());
         exchange.setProperty(AudienceProps.AUDIENCE_CHANNEL, audience.channel());
+    }
+
+    /**
+     * What a firing checks, done when a campaign file is loaded so that a mistake shows at once rather than at the
+     * first firing: the template exists, renders to a valid message, and each variable it uses comes from the
+     * audience or the campaign's {@code variables:}; a recipients file passes the whole-file checks; listed users
+     * are well-formed.
+     *
+     * @throws RejectedInputException naming the problem
+     */
+    void check(CampaignDefinition campaign) {
+        String templateName = campaign.template() != null ? campaign.template() : defaultTemplate;
+        MessageTemplate template = messages.load(templateName, campaign.file());
+        Audience audience = campaign.audience();
+        for (String user : audience.users()) {
+            dev.teamsproactive.recipients.RecipientKey key = dev.teamsproactive.recipients.RecipientKey.fromColumn("id", user);
+            if (!key.isValid()) {
+                throw new RejectedInputException(campaign.file(), campaign.lineOf("audience"),
+                        "the listed user '" + user + "' is not usable: " + key.problem());
+            }
+        }
+        RecipientFileSummary summary = audience.kind() == Audience.Kind.FILE ? RecipientFile.validate(audience.file()) : null;
+        template.validate(columns(campaign, summary));
+    }
+
+    /** The variables a recipient of this campaign brings to the template: the campaign's own, and the audience's. */
+    private static List<String> columns(CampaignDefinition campaign, RecipientFileSummary fileSummary) {
+        List<String> columns = new ArrayList<>(campaign.variables().keySet());
+        switch (campaign.audience().kind()) {
+            case USERS -> columns.add(LISTED_USER_COLUMN);
+            case FILE -> columns.addAll(fileSummary.columns());
+            case CHANNEL -> columns.addAll(List.of("team", "channel"));
+            default -> columns.addAll(USER_COLUMNS);
+        }
+        return columns;
     }
 
     /** Listed users or a recipients file, each row with the campaign's variables too. */

@@ -44,6 +44,14 @@ public final class Campaigns {
         return slash > 0 ? normalised.substring(0, slash) : "";
     }
 
+    /**
+     * Checks a scheduled campaign when its file is loaded as a firing would (template, variables, audience), so a
+     * mistake is reported at once; see AudienceCampaigns#check.
+     */
+    public void check(CampaignDefinition campaign) {
+        audienceCampaigns.check(campaign);
+    }
+
     /** Validates file and template, registers the campaign; rejects the whole file with a clear reason. */
     public void prepare(Exchange exchange) {
         // A schedule's firing or a campaign file names its audience (see AudienceCampaigns).

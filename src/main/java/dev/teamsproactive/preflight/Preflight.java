@@ -30,8 +30,17 @@ public final class Preflight {
     public static final String NEEDED_FEATURES = "neededFeatures";
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
-    /** Who the two tokens are for, to name them in messages. */
-    public record Identities(String tenantId, String clientId, String botAppId, String botTenantId) {
+    /**
+     * Exchange property: set at {@code run}'s start and by {@code send}, where a token endpoint that cannot be reached
+     * stops at once; a campaign of the running service retries instead.
+     */
+    public static final String AT_START = "preflightAtStart";
+
+    /**
+     * Who the two tokens are for, to name them in messages, and the authority (token endpoint) they come from,
+     * e.g. https://login.microsoftonline.com.
+     */
+    public record Identities(String tenantId, String clientId, String botAppId, String botTenantId, String authority) {
     }
 
     private final TokenProvider graph;
@@ -55,6 +64,9 @@ public final class Preflight {
         try {
             graph.authorization();
         } catch (TokenUnavailableException e) {
+            if (Boolean.TRUE.equals(exchange.getProperty(AT_START, Boolean.class))) {
+                failIfUnreachable(e);
+            }
             rethrowIfTransient(e);
             throw new PreflightFailedException("no Microsoft Graph token for the app registration " + who.clientId()
                     + " in tenant " + who.tenantId() + " (" + e.getMessage() + "). An admin must check teams.tenant-id and"
@@ -69,6 +81,23 @@ public final class Preflight {
                     + who.botTenantId() + " (" + e.getMessage() + "). An admin must check teams.bot-app-id and the bot's"
                     + " client secret (TEAMS_BOT_CLIENT_SECRET), and set teams.bot-tenant-id=botframework.com for a"
                     + " multi-tenant bot");
+        }
+    }
+
+    /**
+     * At start, a token endpoint whose host is unknown or refuses connections is no passing fault to wait out with
+     * backoff (which took a minute and ended in a stack trace): one line names the host, and the service stops.
+     * During a campaign the same failure is retried, as a network blip may be.
+     */
+    private void failIfUnreachable(TokenUnavailableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.net.ConnectException
+                    || t instanceof java.net.NoRouteToHostException) {
+                String host = java.net.URI.create(who.authority()).getHost();
+                throw new PreflightFailedException(host + " cannot be reached (" + t.getClass().getSimpleName()
+                        + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "), so no token can be had. Is a proxy"
+                        + " needed (java -Dhttps.proxyHost=… -Dhttps.proxyPort=…), or does a firewall block it?");
+            }
         }
     }
 

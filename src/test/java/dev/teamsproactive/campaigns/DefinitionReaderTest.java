@@ -89,7 +89,11 @@ class DefinitionReaderTest {
                 Arguments.of("cron: \"0 0 9 ? * MON\"\ntimeZone: Mars/Olympus\naudience: {allUsers: true}\n", 2, "unknown time zone"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\ndryRun: yes please\naudience: {allUsers: true}\n", 2, "true or false"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\nstart: next week\naudience: {allUsers: true}\n", 2, "is a date"),
-                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true\n", 3, "not valid YAML"),
+                // YAML mistakes are named on the line that holds them, not the line where the parser noticed.
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true\n", 2, "not valid YAML"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\ntemplate: digest\naudience\n  group: x\n", 3, "not valid YAML"),
+                Arguments.of("cron: \"0 0 9 ? * MON\ntemplate: digest\naudience: {allUsers: true}\n", 1, "not valid YAML"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience:\n  allUsers: true\n users: [a]\n", 4, "not valid YAML"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\n", 1, "no audience"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience:\n  allUsers:\n    filter: \"a eq 1&$top=1\"\n", 4, "& or #"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {file: missing.csv}\n", 2, "no recipients file"));

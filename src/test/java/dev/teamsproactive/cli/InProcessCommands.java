@@ -84,7 +84,8 @@ final class InProcessCommands {
     }
 
     private String[] withTarget(String... args) {
-        return Stream.concat(Stream.of(args), Stream.of("--sandbox-url", sandbox.url(), "--config", config.toString(),
+        // --verbose: a quiet command lowers the log levels of this whole JVM, which other tests read.
+        return Stream.concat(Stream.of(args), Stream.of("--verbose", "--sandbox-url", sandbox.url(), "--config", config.toString(),
                 "--routes", Path.of("routes").toAbsolutePath().toString())).toArray(String[]::new);
     }
 }

@@ -42,10 +42,18 @@ final class JarProcess implements AutoCloseable {
     }
 
     static JarProcess start(Path workingDirectory, String... args) throws IOException {
+        return start(workingDirectory, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with these environment variables added (e.g. TEAMS_TENANT_ID). */
+    static JarProcess start(Path workingDirectory, java.util.Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return new JarProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().putAll(environment);
+        return new JarProcess(builder.start());
     }
 
     /** The next line of standard output, or null when none came within {@code timeout} (or the process ended). */

@@ -63,6 +63,10 @@ class SendCommandIT {
             int exit = send.exitCode(SEND);
 
             assertThat(exit).as("standard error: %s", send.stderrLines()).isZero();
+            // The target first, on standard error; then progress and problems only (Camel's start-up with --verbose).
+            assertThat(send.stderrLines().get(0)).isEqualTo("Target: sandbox at " + sandboxUrl);
+            assertThat(send.stderrLines()).as("standard error").hasSizeLessThan(10)
+                    .noneMatch(l -> l.contains(" INFO ") && !l.contains("Progress campaign="));
             List<String> out = send.stdoutLines();
             JsonNode summary = JSON.readTree(out.get(out.size() - 1));
             assertThat(summary.get("sent").asInt()).isEqualTo(8);
