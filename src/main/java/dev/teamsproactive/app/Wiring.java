@@ -63,10 +63,30 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(settings, target, ledger);
     }
 
+    /**
+     * Every command's first campaign starts with preflight, which asks for both tokens: ask now, in parallel and while
+     * Camel starts, so the campaign finds them in msal4j's cache (msal4j's first request also loads and compiles much
+     * of it, a second or so of a cold start). A failure here is not reported: preflight asks again and says why.
+     */
+    private static void fetchAhead(TokenProvider... providers) {
+        for (TokenProvider provider : providers) {
+            Thread fetch = new Thread(() -> {
+                try {
+                    provider.authorization();
+                } catch (RuntimeException reportedByPreflight) {
+                    // Preflight asks again and names the problem.
+                }
+            }, "token-fetch-ahead");
+            fetch.setDaemon(true);
+            fetch.start();
+        }
+    }
+
     void bindTo(Main main) {
         Target.Credentials c = target.credentials();
         TokenProvider graphToken = TokenProviders.graph(target);
         TokenProvider botToken = TokenProviders.bot(target);
+        fetchAhead(graphToken, botToken);
         // Transient faults: one circuit breaker per service, and the retry rules (teams.backoff.*, teams.breaker.*).
         CircuitBreakers breakers = new CircuitBreakers((name, fallback) -> settings.getInt("teams.breaker." + name, fallback));
         main.bind(CircuitBreakers.GRAPH + "Breaker", breakers.graph());

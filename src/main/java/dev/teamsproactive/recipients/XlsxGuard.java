@@ -32,9 +32,9 @@ final class XlsxGuard {
     /** Excel's last column is XFD: no real row has more cells. */
     static final int MAX_COLUMNS = 16_384;
     /** What a kept shared string costs in memory beyond its characters (the String, its array, the list slot). */
-    static final long BYTES_PER_SHARED_STRING = 64;
+    static final long BYTES_PER_SHARED_STRING = 48;
     /** fastexcel keeps the shared strings read so far: they may take at most this share of the heap. */
-    static final double SHARED_STRINGS_HEAP_SHARE = 0.5;
+    static final double SHARED_STRINGS_HEAP_SHARE = 0.6;
 
     private XlsxGuard() {
     }
@@ -101,7 +101,7 @@ final class XlsxGuard {
             }
         }
         if (sharedStrings) {
-            checkSharedStrings(file, scan.sharedStrings, inflated, heapBytes);
+            checkSharedStrings(file, scan.sharedStrings, scan.textBytes, heapBytes);
         }
     }
 
@@ -116,6 +116,9 @@ final class XlsxGuard {
         private final StringBuilder tag = new StringBuilder(4);
         private boolean inTagName;
         private boolean inCellTag;
+        private boolean inTag;
+        /** Bytes of text between tags (a shared string's characters, as UTF-8). */
+        long textBytes;
         private int run;
         private int attribute;
         private int columnLetters = -1;
@@ -137,7 +140,11 @@ final class XlsxGuard {
                             + (MAX_TEXT_RUN / 1024) + " KB of text in one piece; no cell of a recipients sheet is"
                             + " that long");
                 }
+                if (!inTag && b != '<' && b != '>') {
+                    textBytes++;
+                }
                 if (b == '<') {
+                    inTag = true;
                     inTagName = true;
                     inCellTag = false;
                     tag.setLength(0);
@@ -154,6 +161,7 @@ final class XlsxGuard {
                     cellAttribute(b);
                 }
                 if (b == '>') {
+                    inTag = false;
                     inCellTag = false;
                 }
             }
@@ -208,12 +216,13 @@ final class XlsxGuard {
     }
 
     /** fastexcel keeps the table's strings as it meets them: it must fit in the memory this service has. */
-    private static void checkSharedStrings(String file, long strings, long bytes, long heapBytes) {
+    private static void checkSharedStrings(String file, long strings, long textBytes, long heapBytes) {
+        long bytes = textBytes;
         long needed = strings * BYTES_PER_SHARED_STRING + bytes;
         long allowed = (long) (heapBytes * SHARED_STRINGS_HEAP_SHARE);
         if (needed > allowed) {
             throw new RejectedInputException(file, "its shared-strings table (" + strings + " texts, "
-                    + (bytes >> 20) + " MB) needs about " + (needed >> 20) + " MB of memory to read, more than the "
+                    + (bytes >> 20) + " MB of text) needs about " + (needed >> 20) + " MB of memory to read, more than the "
                     + (allowed >> 20) + " MB this service allows for it; save it as CSV UTF-8 (read in constant"
                     + " memory) or split it");
         }
