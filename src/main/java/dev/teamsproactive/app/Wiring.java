@@ -64,22 +64,19 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * Every command's first campaign starts with preflight, which asks for both tokens: ask now, in parallel and while
-     * Camel starts, so the campaign finds them in msal4j's cache (msal4j's first request also loads and compiles much
-     * of it, a second or so of a cold start). A failure here is not reported: preflight asks again and says why.
+     * Every command's first campaign starts with preflight, which asks for both tokens: ask now, while Camel starts,
+     * so the campaign finds them in the cache (msal4j's first request also loads and compiles much of it, a second
+     * or so of a cold start). Graph's first, as preflight does: when it fails, the bot's is not asked for, and
+     * preflight is handed that failure (no second request).
      */
-    private static void fetchAhead(TokenProvider... providers) {
-        for (TokenProvider provider : providers) {
-            Thread fetch = new Thread(() -> {
-                try {
-                    provider.authorization();
-                } catch (RuntimeException reportedByPreflight) {
-                    // Preflight asks again and names the problem.
-                }
-            }, "token-fetch-ahead");
-            fetch.setDaemon(true);
-            fetch.start();
-        }
+    private static void fetchAhead(TokenProvider graph, TokenProvider bot) {
+        Thread fetch = new Thread(() -> {
+            if (graph.fetchAhead()) {
+                bot.fetchAhead();
+            }
+        }, "token-fetch-ahead");
+        fetch.setDaemon(true);
+        fetch.start();
     }
 
     void bindTo(Main main) {
