@@ -63,10 +63,27 @@ public final class Wiring implements AutoCloseable {
         return new Wiring(settings, target, ledger);
     }
 
+    /**
+     * Every command's first campaign starts with preflight, which asks for both tokens: ask now, while Camel starts,
+     * so the campaign finds them in the cache (msal4j's first request also loads and compiles much of it, a second
+     * or so of a cold start). Graph's first, as preflight does: when it fails, the bot's is not asked for, and
+     * preflight is handed that failure (no second request).
+     */
+    private static void fetchAhead(TokenProvider graph, TokenProvider bot) {
+        Thread fetch = new Thread(() -> {
+            if (graph.fetchAhead()) {
+                bot.fetchAhead();
+            }
+        }, "token-fetch-ahead");
+        fetch.setDaemon(true);
+        fetch.start();
+    }
+
     void bindTo(Main main) {
         Target.Credentials c = target.credentials();
         TokenProvider graphToken = TokenProviders.graph(target);
         TokenProvider botToken = TokenProviders.bot(target);
+        fetchAhead(graphToken, botToken);
         // Transient faults: one circuit breaker per service, and the retry rules (teams.backoff.*, teams.breaker.*).
         CircuitBreakers breakers = new CircuitBreakers((name, fallback) -> settings.getInt("teams.breaker." + name, fallback));
         main.bind(CircuitBreakers.GRAPH + "Breaker", breakers.graph());

@@ -89,7 +89,28 @@ public final class TokenProvider {
             if (now != null && now.servesAt(Instant.now())) {
                 return now.header();
             }
+            if (aheadFailure != null) {
+                TokenUnavailableException failure = aheadFailure;
+                aheadFailure = null;
+                throw failure;
+            }
             return remember(acquire(cached));
+        }
+    }
+
+    /**
+     * Asks for a token before anyone needs it (while the service starts). Its failure is kept for the next caller,
+     * who gets it instead of asking again at once: a refused secret is asked for once, as without this.
+     *
+     * @return whether a token was had
+     */
+    public synchronized boolean fetchAhead() {
+        try {
+            authorization();
+            return true;
+        } catch (TokenUnavailableException e) {
+            aheadFailure = e;
+            return false;
         }
     }
 
@@ -97,6 +118,9 @@ public final class TokenProvider {
     public synchronized String refreshedAuthorization() {
         return remember(acquire(fresh));
     }
+
+    /** A failure of {@link #fetchAhead()} not yet handed to a caller. */
+    private TokenUnavailableException aheadFailure;
 
     private String remember(IAuthenticationResult result) {
         Current next = new Current("Bearer " + result.accessToken(),

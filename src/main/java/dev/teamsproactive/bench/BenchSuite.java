@@ -61,10 +61,18 @@ public final class BenchSuite {
 
     private void runGroup(Scenario.Group group, Set<Scenario> chosen) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(work.resolve(group.name().toLowerCase(Locale.ROOT)));
+        if (group == Scenario.Group.SEND) {
+            runSends(dir, chosen);
+            return;
+        }
+        if (group == Scenario.Group.XLSX) {
+            report(Scenario.XLSX_MILLION, readWorkbook(dir));
+            return;
+        }
         int users = switch (group) {
-            case LIMITED -> sizes.limitedUsers();
+            case LIMITED, SEND -> sizes.limitedUsers();
             case UNLIMITED -> sizes.unlimitedUsers();
-            case MILLION -> sizes.millionUsers();
+            case MILLION, XLSX -> sizes.millionUsers();
         };
         // More users, never in a measured file: each service process warms up with a campaign to them first (the
         // cold service to never-contacted ones, the warm one to the same, now cached). A campaign's first seconds
@@ -105,6 +113,91 @@ public final class BenchSuite {
                         firstWarmUpUser, lastWarmUpUser, key), jvm, environment));
             }
         }
+    }
+
+    /**
+     * cold-send, warm-send: each campaign a fresh {@code send FILE} process against the limited sandbox, with no
+     * warm-up, as a user runs it. Its time is the campaign's, from its registration (before preflight) to its report:
+     * preflight and the JIT's first seconds count. The process's whole time (JVM and Camel start included) is logged.
+     */
+    private void runSends(Path dir, Set<Scenario> chosen) throws IOException, InterruptedException {
+        int users = sizes.limitedUsers();
+        List<String> sandboxFlags = List.of("--users", Integer.toString(users), "--limits", "real", "--latency-ms",
+                Integer.toString(sizes.latencyMs()));
+        log.printf("bench: send: sandbox %s, work folder %s%n", String.join(" ", sandboxFlags), dir);
+        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+            Path staged = Files.createDirectories(dir.resolve("files"));
+            Path coldFile = RecipientFiles.write(staged.resolve("cold-send.csv"), 1, users, RecipientFiles.Key.UPN);
+            Path warmFile = Files.copy(coldFile, staged.resolve("warm-send.csv"));
+            Path config = ServiceProcess.configIn(dir);
+            Measured cold = sendProcess(sandbox, dir, config, coldFile);
+            if (chosen.contains(Scenario.COLD_SEND)) {
+                report(Scenario.COLD_SEND, cold);
+            } else {
+                log.printf("bench: the cold send before warm-send (not asked for, not measured): %s%n", cold.details());
+            }
+            if (chosen.contains(Scenario.WARM_SEND)) {
+                report(Scenario.WARM_SEND, sendProcess(sandbox, dir, config, warmFile));
+            }
+        }
+    }
+
+    private Measured sendProcess(SandboxProcess sandbox, Path dir, Path config, Path file)
+            throws IOException, InterruptedException {
+        String name = file.getFileName().toString().replace(".csv", "");
+        List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
+        command.addAll(serviceJvmFlags);
+        command.addAll(List.of("-Dteams.print-heap-peak=true", "-jar", jar.toString(), "send", file.toString(),
+                "--config", config.toString(), "--sandbox-url", sandbox.url()));
+        Path stdout = dir.resolve(name + ".out.log");
+        Path stderr = dir.resolve(name + ".err.log");
+        SandboxProcess.Stats before = sandbox.stats();
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IOException("send " + file.getFileName() + " did not end well; see " + stderr);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        double processSeconds = (System.nanoTime() - started) / 1e9;
+        SandboxProcess.Stats stats = sandbox.stats().minus(before);
+        List<String> out = Files.readAllLines(stdout);
+        JsonNode summary = JSON.readTree(out.get(out.size() - 1));
+        log.printf(Locale.ROOT, "bench: %s: the send process ran %.3f s in all (JVM and Camel start included),"
+                + " the campaign %.3f s of it%n", name, processSeconds, summary.path("durationMs").asLong() / 1000.0);
+        return new Measured(summary, stats, ServiceProcess.heapOf(stderr));
+    }
+
+    /** xlsx-million: the workbook written here, then read by a process of its own at -Xmx256m. */
+    private Measured readWorkbook(Path dir) throws IOException, InterruptedException {
+        int rows = sizes.millionUsers();
+        long writeStart = System.nanoTime();
+        Path file = WorkbookFiles.write(dir.resolve("million.xlsx"), 1, rows);
+        log.printf(Locale.ROOT, "bench: xlsx-million: wrote %,d rows (%.1f MB) in %.1f s%n", rows,
+                Files.size(file) / (1024.0 * 1024.0), (System.nanoTime() - writeStart) / 1e9);
+        List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
+        command.addAll(serviceJvmFlags);
+        command.addAll(List.of("-Xmx256m", "-Dteams.print-heap-peak=true", "-cp", jar.toString(),
+                WorkbookRead.class.getName(), file.toString()));
+        Path stdout = dir.resolve("read.out.log");
+        Path stderr = dir.resolve("read.err.log");
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IOException("reading the workbook failed; see " + stderr);
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        String read = Files.readAllLines(stdout).stream().filter(l -> l.startsWith("ROWS ")).findFirst().orElse("ROWS 0");
+        long count = Long.parseLong(read.substring(5).trim());
+        ObjectNode summary = JSON.createObjectNode().put("total", count).put("sent", count).put("durationMs", millis);
+        return new Measured(summary, new SandboxProcess.Stats(0, 0, 0), ServiceProcess.heapOf(stderr));
     }
 
     private static Map<String, String> noPacing() {

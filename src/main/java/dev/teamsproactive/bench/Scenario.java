@@ -14,10 +14,15 @@ public enum Scenario {
     WARM_LIMITED(Group.LIMITED, true, 50.0),
     COLD_UNLIMITED(Group.UNLIMITED, false, null),
     WARM_UNLIMITED(Group.UNLIMITED, true, null),
-    MILLION(Group.MILLION, false, null);
+    MILLION(Group.MILLION, false, null),
+    /** A fresh {@code send} process per campaign, no warm-up: the user's experience, preflight and JIT included. */
+    COLD_SEND(Group.SEND, false, 30.0),
+    WARM_SEND(Group.SEND, true, 50.0),
+    /** Reads a 1,000,000-row workbook (the check, then the rows streamed) in a process at -Xmx256m: its heap. */
+    XLSX_MILLION(Group.XLSX, false, null);
 
     /** Scenarios that share one sandbox and one ledger: a warm run follows the cold run of the same users. */
-    enum Group { LIMITED, UNLIMITED, MILLION }
+    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX }
 
     final Group group;
     final boolean warm;

@@ -61,7 +61,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** A config/ folder in {@code work}: the packaged defaults, with inbox, ledger and reports in {@code work}. */
-    private static Path configIn(Path work) throws IOException {
+    static Path configIn(Path work) throws IOException {
         Path config = work.resolve("config");
         Files.createDirectories(config.resolve("messages"));
         try (var template = ServiceProcess.class.getResourceAsStream("/defaults/config/messages/default.json")) {
@@ -103,6 +103,11 @@ final class ServiceProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IOException("the service did not stop within 60 s of SIGTERM");
         }
+        return heapOf(stderr);
+    }
+
+    /** The heap figures a process printed on its standard error as it exited (NaN where it printed none). */
+    static Heap heapOf(Path stderr) throws IOException {
         // Streamed, not read whole: a long run's log can be gigabytes.
         double peak = Double.NaN;
         double live = Double.NaN;

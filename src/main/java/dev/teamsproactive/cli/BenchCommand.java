@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
             "  cold-unlimited  --limits off, no latency, no pacing: the engine's recipients/s",
             "  warm-unlimited  the same users again, --limits off",
             "  million         1,000,000 recipients, --limits off, the service at -Xmx256m: completes, heap peak",
+            "  cold-send       a fresh `send` process, no warm-up, never-contacted users, --limits real: ratio to 30/s",
+            "  warm-send       a fresh `send` process, the same users again (conversation cache): ratio to 50/s",
+            "  xlsx-million    a 1,000,000-row .xlsx read (checked, then streamed) by a process at -Xmx256m: heap",
             "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\",\"heapLiveMb\"}."
         })
 final class BenchCommand implements Callable<Integer> {

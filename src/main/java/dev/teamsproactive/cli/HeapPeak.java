@@ -21,14 +21,14 @@ import javax.management.openmbean.CompositeData;
  * grow with the number of recipients). Read from the collector's own notifications: summing each pool's peak instead
  * overstates, as the pools peak at different moments (360 MB for a run capped at 256).
  */
-final class HeapPeak {
+public final class HeapPeak {
     private static final AtomicLong PEAK = new AtomicLong();
     private static final AtomicLong LIVE = new AtomicLong();
 
     private HeapPeak() {
     }
 
-    static void printAtExitIfAsked() {
+    public static void printAtExitIfAsked() {
         if (!Boolean.getBoolean("teams.print-heap-peak")) {
             return;
         }

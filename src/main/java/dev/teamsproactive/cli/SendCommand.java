@@ -23,12 +23,12 @@ import picocli.CommandLine.Parameters;
  * handed to it instead ({@link HandOff}).
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Send one recipients file (CSV or JSON) and print the campaign summary.")
+        description = "Send one recipients file (CSV, JSON or an Excel workbook) and print the campaign summary.")
 final class SendCommand implements Callable<Integer> {
     static final int REJECTED = 2;
     static final int FAILED = 1;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Recipients CSV or JSON file.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Recipients CSV, JSON or .xlsx file.")
     Path file;
 
     @Option(names = "--template", paramLabel = "NAME", description = "Message template in config/messages/ (default: the file's own, else the default template).")

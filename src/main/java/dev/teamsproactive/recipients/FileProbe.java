@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Looks at the first 8 KB of a file before any parser does: refuses what is plainly not a text
- * recipients file (empty, binary, a spreadsheet, UTF-16), and decides between CSV and JSON.
+ * recipients file (empty, binary, UTF-16), and decides between CSV, JSON and an Excel workbook
+ * (by its .xlsx extension, or a ZIP archive with neither a .csv nor a .json extension).
  */
 record FileProbe(RecipientFormat format, String formatNote, char delimiter) {
 
@@ -18,6 +19,14 @@ record FileProbe(RecipientFormat format, String formatNote, char delimiter) {
 
     static FileProbe of(Path file, String fileName) {
         byte[] head = readHead(file, fileName);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            return new FileProbe(RecipientFormat.XLSX, "Excel workbook (by its .xlsx extension)", ',');
+        }
+        if (startsWith(head, 'P', 'K', 3, 4) && !name.endsWith(".csv") && !name.endsWith(".json")) {
+            return new FileProbe(RecipientFormat.XLSX, "Excel workbook (assumed: a ZIP archive without a .csv or .json"
+                    + " extension)", ',');
+        }
         int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
         rejectNonText(head, start, fileName);
         int first = firstNonBlank(head, start);
@@ -25,7 +34,6 @@ record FileProbe(RecipientFormat format, String formatNote, char delimiter) {
             throw new RejectedInputException(fileName, "the file is empty");
         }
         first = Math.max(first, start);
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         RecipientFormat format;
         String note;
         if (name.endsWith(".csv")) {
@@ -62,7 +70,8 @@ record FileProbe(RecipientFormat format, String formatNote, char delimiter) {
         }
         if (startsWith(head, 'P', 'K', 3, 4)) {
             throw new RejectedInputException(fileName,
-                    "the file is a ZIP archive, such as an Excel workbook; save it as CSV UTF-8");
+                    "the file is a ZIP archive, such as an Excel workbook; save it as CSV UTF-8,"
+                            + " or name it .xlsx if it is a workbook");
         }
         int controls = 0;
         for (int i = start; i < head.length; i++) {

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Entry point for recipients files (CSV or JSON, see docs/interfaces.md §4). Routes call
+ * Entry point for recipients files (CSV, JSON or an Excel workbook's first sheet, see docs/interfaces.md §4). Routes call
  * {@link #validate(Path)} first, which reads the whole file once and rejects it before anything
  * is sent, then {@link #open(Path)} to stream its rows into a split.
  */
@@ -31,7 +31,11 @@ public final class RecipientFile {
         String name = file.toString();
         FileProbe probe = FileProbe.of(file, name);
         try {
-            return probe.format() == RecipientFormat.CSV ? validateCsv(file, name, probe) : validateJson(file, name, probe);
+            return switch (probe.format()) {
+                case CSV -> validateCsv(file, name, probe);
+                case JSON -> validateJson(file, name, probe);
+                case XLSX -> validateXlsx(file, name, probe);
+            };
         } catch (RejectedInputException e) {
             if (probe.formatNote().contains("assumed")) {
                 throw new RejectedInputException(e.file(), e.line(), e.reason() + " (read as " + probe.formatNote() + ")", e);
@@ -48,9 +52,23 @@ public final class RecipientFile {
     public static RecipientStream open(Path file) {
         String name = file.toString();
         FileProbe probe = FileProbe.of(file, name);
-        return probe.format() == RecipientFormat.CSV
-                ? new CsvRecipientStream(file, name, probe)
-                : new JsonRecipientStream(file, name, key -> { });
+        return switch (probe.format()) {
+            case CSV -> new CsvRecipientStream(file, name, probe);
+            case JSON -> new JsonRecipientStream(file, name, key -> { });
+            case XLSX -> new XlsxRecipientStream(file, name);
+        };
+    }
+
+    private static RecipientFileSummary validateXlsx(Path file, String name, FileProbe probe) {
+        try (XlsxRecipientStream rows = new XlsxRecipientStream(file, name)) {
+            long[] counts = count(rows);
+            if (counts[0] == 0) {
+                throw new RejectedInputException(name, "no recipients: the first sheet has a header row but no rows"
+                        + " under it");
+            }
+            return new RecipientFileSummary(name, RecipientFormat.XLSX, probe.formatNote(), rows.recipientColumn(),
+                    rows.columns(), null, counts[0], counts[1]);
+        }
     }
 
     private static RecipientFileSummary validateCsv(Path file, String name, FileProbe probe) {

@@ -1,4 +1,4 @@
 package dev.teamsproactive.recipients;
 
 /** How a recipients file is written. */
-public enum RecipientFormat { CSV, JSON }
+public enum RecipientFormat { CSV, JSON, XLSX }
