@@ -96,6 +96,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("campaigns", new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop));
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
+        main.bind("failedCampaigns", new dev.teamsproactive.delivery.FailedCampaigns(ledger));
         main.bind("sendGuard", new SendGuard(ledger));
         main.bind("gracefulStop", stop);
         main.bind("resends", new Resends(ledger));

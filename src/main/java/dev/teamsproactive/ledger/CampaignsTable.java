@@ -95,6 +95,26 @@ final class CampaignsTable {
         }
     }
 
+    /** Flips RUNNING to FAILED with its reason; true only for the one transaction that did it. */
+    static boolean fail(Connection c, String id, String reason, Instant failedAt) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET status = 'FAILED', finished_at = ?,"
+                + " failure = ? WHERE id = ? AND status = 'RUNNING'")) {
+            Columns.setInstant(update, 1, failedAt);
+            update.setString(2, Columns.clip(reason, 1024));
+            update.setString(3, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** A FAILED campaign started again is RUNNING again (its rows are as they were). */
+    static void restartFailed(Connection c, String id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET status = 'RUNNING', finished_at = NULL,"
+                + " failure = NULL WHERE id = ? AND status = 'FAILED'")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+    }
+
     private static void update(Connection c, String sql, long n, String id) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(sql)) {
             update.setLong(1, n);

@@ -100,10 +100,19 @@ public final class Ledger implements AutoCloseable {
             isNew = true;
         } catch (DuplicateKeyException alreadyKnown) {
             isNew = false;
+            transactions.run(c -> {
+                CampaignsTable.restartFailed(c, id);
+                return null;
+            });
         }
         boolean created = isNew;
         return transactions.read(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
                 progress(c, id)));
+    }
+
+    /** The campaign as a whole failed: FAILED with its reason, no longer RUNNING. False when it was not RUNNING. */
+    public boolean failCampaign(String campaignId, String reason) {
+        return transactions.run(c -> CampaignsTable.fail(c, campaignId, reason, now()));
     }
 
     public Optional<Campaign> findCampaign(String campaignId) {
@@ -308,9 +317,12 @@ public final class Ledger implements AutoCloseable {
         return transactions.run(c -> LeaseTable.replace(c, campaignId, owner, owner, expiresAt));
     }
 
-    /** Gives the lease back, so the next run (a restart, a resend) takes the campaign at once. */
+    /**
+     * Gives the lease back, so the next run (a restart, a resend) takes the campaign at once. The expiry stays, set to
+     * now: a campaign still RUNNING whose lease has lapsed is one no live run holds (the status page says INTERRUPTED).
+     */
     public void releaseLease(String campaignId, String owner) {
-        transactions.run(c -> LeaseTable.replace(c, campaignId, owner, null, null));
+        transactions.run(c -> LeaseTable.replace(c, campaignId, owner, null, now()));
     }
 
     /**
