@@ -38,6 +38,8 @@ class GracefulStopIT {
 
             assertThat(stopping).as("within camel.main.shutdown-timeout (30 s); log: %s", service.serviceLog()).isLessThan(Duration.ofSeconds(35));
             assertThat(dropped).as("the file stays in the inbox").exists();
+            assertThat(service.serviceLog()).as("a normal stop is no takeover").noneMatch(line ->
+                    line.contains("another run took the campaign over"));
             List<DeliveryRow> rows = service.ledgerRows(campaignId);
             assertThat(rows).extracting(DeliveryRow::status).as("no row left being sent")
                     .doesNotContain(DeliveryStatus.SENDING);
