@@ -119,7 +119,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("campaigns", campaigns);
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
-        main.bind("sendGuard", new SendGuard(ledger));
+        main.bind("failedCampaigns", new dev.teamsproactive.delivery.FailedCampaigns(ledger));
+        main.bind("sendGuard", new SendGuard(ledger, stop));
         main.bind("gracefulStop", stop);
         main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));

@@ -36,12 +36,15 @@ final class HandOff {
     private final ServiceInfo service;
     /** The HTTP port's token, when the service asks for one (bound beyond loopback). */
     private final Optional<String> token;
+    /** The template a file that names none is sent with (teams.default-template). */
+    private final String defaultTemplate;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private HandOff(String base, ServiceInfo service, Optional<String> token) {
+    private HandOff(String base, ServiceInfo service, Optional<String> token, String defaultTemplate) {
         this.base = base;
         this.service = service;
         this.token = token;
+        this.defaultTemplate = defaultTemplate;
     }
 
     /** The service running on this configuration's HTTP port with the same ledger, if one answers there. */
@@ -51,7 +54,8 @@ final class HandOff {
                 + ":" + settings.getInt("teams.http.port", 8080);
         HandOff probe;
         try {
-            probe = new HandOff(base, null, dev.teamsproactive.app.TargetResolver.secret(settings, "teams.http.token"));
+            probe = new HandOff(base, null, dev.teamsproactive.app.TargetResolver.secret(settings, "teams.http.token"),
+                    settings.get("teams.default-template", "default"));
         } catch (IOException | RuntimeException unreadableToken) {
             return Optional.empty();
         }
@@ -63,7 +67,7 @@ final class HandOff {
             ServiceInfo info = JSON.readValue(answer.body(), ServiceInfo.class);
             boolean sameLedger = info.ledger() != null
                     && info.ledger().equals(ServiceInfo.ledgerIdentity(ServiceInfo.ledgerUrl(settings)));
-            return sameLedger ? Optional.of(new HandOff(base, info, probe.token)) : Optional.empty();
+            return sameLedger ? Optional.of(new HandOff(base, info, probe.token, probe.defaultTemplate)) : Optional.empty();
         } catch (IOException | IllegalArgumentException nothingThere) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -84,7 +88,7 @@ final class HandOff {
             System.err.println("--template: '" + template + "' is not a template name (letters, digits, '.', '_' and '-')");
             return SendCommand.REJECTED;
         }
-        String campaignId = CampaignIds.forFile(file);
+        String campaignId = campaignIdOf(file, template);
         Path inbox = Path.of(service.inbox());
         Path folder = template == null || template.isBlank() ? inbox : inbox.resolve(template);
         String name = file.getFileName().toString();
@@ -96,13 +100,34 @@ final class HandOff {
         }
         Files.createDirectories(folder);
         Instant handedAt = Instant.now().minusSeconds(1);
-        // Hidden while written (the drop folder skips names starting with '.'), then renamed in one step.
-        Path partial = folder.resolve("." + name + ".sending-" + ProcessHandle.current().pid());
+        // Written in a hidden folder of the inbox (never looked into), then renamed into place in one step.
+        Path sending = Files.createDirectories(inbox.resolve(".sending"));
+        Path partial = sending.resolve(name + "-" + ProcessHandle.current().pid());
         Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
         Files.move(partial, dropped, StandardCopyOption.ATOMIC_MOVE);
         System.err.println("A service is running on this ledger: " + name + " is handed to it (" + dropped
                 + "); following campaign " + campaignId + " at " + base + "/status");
         return follow(campaignId, inbox, dropped, handedAt);
+    }
+
+    /**
+     * The id the service gives the file: its own id, qualified by the template when one other than the file's own
+     * (the one it names, else the default) is asked for. A file the service will reject keeps its plain id: the
+     * rejection is seen in inbox/.error/.
+     */
+    private String campaignIdOf(Path file, String template) throws IOException {
+        String fileId = CampaignIds.forFile(file);
+        if (template == null || template.isBlank()) {
+            return fileId;
+        }
+        String ownTemplate;
+        try {
+            ownTemplate = Optional.ofNullable(dev.teamsproactive.recipients.RecipientFile.validate(file).template())
+                    .orElse(defaultTemplate);
+        } catch (RuntimeException rejected) {
+            return fileId;
+        }
+        return template.equals(ownTemplate) ? fileId : CampaignIds.withTemplate(fileId, template);
     }
 
     private int follow(String campaignId, Path inbox, Path dropped, Instant handedAt) throws InterruptedException {

@@ -62,7 +62,8 @@ final class ResendCommand implements Callable<Integer> {
                 System.err.println("No campaign " + campaignId + " in the ledger");
                 return SendCommand.REJECTED;
             }
-            Path recipients = CampaignFiles.locate(campaignId, campaign.get().source(), file, app.inbox());
+            Path recipients = CampaignFiles.locate(campaignId, campaign.get().source(), campaign.get().template(), file,
+                    app.inbox());
             Resends.Request request = new Resends.Request(EnumSet.copyOf(statuses), new LinkedHashSet<>(codes));
             Map<String, Object> properties = new HashMap<>();
             properties.put("campaignFile", recipients.toAbsolutePath().toString());

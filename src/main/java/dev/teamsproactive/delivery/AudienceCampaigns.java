@@ -43,7 +43,8 @@ final class AudienceCampaigns {
         boolean dryRun = campaign.dryRun() || exchange.getProperty(AudienceProps.DRY_RUN, false, Boolean.class);
         Audience audience = campaign.audience();
         String asked = exchange.getProperty(Props.TEMPLATE, "", String.class);
-        String templateName = !asked.isBlank() ? asked : campaign.template() != null ? campaign.template() : defaultTemplate;
+        String ownTemplate = campaign.template() != null ? campaign.template() : defaultTemplate;
+        String templateName = !asked.isBlank() ? asked : ownTemplate;
         MessageTemplate template = messages.load(templateName, source);
         long total = switch (audience.kind()) {
             case USERS -> audience.users().size();
@@ -56,8 +57,13 @@ final class AudienceCampaigns {
             total = summary.total();
         }
         template.validate(columns(campaign, summary));
-        String campaignId = FiringIds.dryRun(baseId(exchange, campaign, source), dryRun);
-        ledger.registerCampaign(campaignId, source, templateName, total);
+        // The same campaign file with another template (inbox/<template>/, --template) is another campaign.
+        String baseId = baseId(exchange, campaign, source);
+        if (!templateName.equals(ownTemplate)) {
+            baseId = CampaignIds.withTemplate(baseId, templateName);
+        }
+        String campaignId = FiringIds.dryRun(baseId, dryRun);
+        RepeatedCampaigns.tell(exchange, ledger.registerCampaign(campaignId, source, templateName, total));
         messages.prepare(campaignId, template);
         exchange.setProperty(CampaignSchedules.DEFINITION, campaign);
         exchange.setProperty(Props.CAMPAIGN_ID, campaignId);

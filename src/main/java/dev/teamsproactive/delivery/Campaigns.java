@@ -70,13 +70,17 @@ public final class Campaigns {
             throw new RejectedInputException(source, e.line(), e.reason(), e);
         }
         String asked = exchange.getProperty(Props.TEMPLATE, "", String.class);
-        String templateName = !asked.isBlank() ? asked : summary.template() != null ? summary.template() : defaultTemplate;
+        String ownTemplate = summary.template() != null ? summary.template() : defaultTemplate;
+        String templateName = !asked.isBlank() ? asked : ownTemplate;
         MessageTemplate template = messages.load(templateName, source);
         template.validate(summary.columns());
+        // The same file with another template (inbox/<template>/, --template) is another campaign.
+        String fileId = campaignId(file, source);
+        String baseId = templateName.equals(ownTemplate) ? fileId : CampaignIds.withTemplate(fileId, templateName);
         // A dry run is a campaign of its own, so it never counts as the real one having been sent.
         boolean dryRun = exchange.getProperty(AudienceProps.DRY_RUN, false, Boolean.class);
-        String campaignId = FiringIds.dryRun(campaignId(file, source), dryRun);
-        ledger.registerCampaign(campaignId, source, templateName, summary.total());
+        String campaignId = FiringIds.dryRun(baseId, dryRun);
+        RepeatedCampaigns.tell(exchange, ledger.registerCampaign(campaignId, source, templateName, summary.total()));
         messages.prepare(campaignId, template);
         exchange.setProperty(Props.CAMPAIGN_ID, campaignId);
         exchange.setProperty(Props.TEMPLATE, templateName);

@@ -89,8 +89,8 @@ public final class FollowUps {
         exchange.setProperty(Props.ATTEMPTS, 0);
         Optional<CachedConversation> cached = sent.userId() == null ? Optional.empty()
                 : ledger.findConversation(tenantId, sent.userId());
-        exchange.setProperty(Props.SERVICE_URL, cached.map(CachedConversation::serviceUrl)
-                .filter(url -> url != null && !url.isBlank()).orElse(defaultServiceUrl));
+        exchange.setProperty(Props.SERVICE_URL, ServiceUrls.forCachedChat(
+                cached.map(CachedConversation::serviceUrl).orElse(null), defaultServiceUrl));
     }
 
     /** The body becomes the update's activity, with this recipient's ${recipient} and ${userId}. */

@@ -74,7 +74,7 @@ public final class RecipientSteps {
         if (cached.isPresent()) {
             exchange.setProperty(Props.CHAT_ID, cached.get().chatId());
             exchange.setProperty(Props.INSTALLATION_ID, cached.get().installationId());
-            exchange.setProperty(Props.SERVICE_URL, cached.get().serviceUrl());
+            exchange.setProperty(Props.SERVICE_URL, ServiceUrls.forCachedChat(cached.get().serviceUrl(), defaultServiceUrl));
             exchange.setProperty(Props.CHAT_FROM_CACHE, true);
         } else {
             exchange.setProperty(Props.SERVICE_URL, defaultServiceUrl);

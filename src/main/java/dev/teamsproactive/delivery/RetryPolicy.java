@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When a failed call is tried again, and after how long: the {@code retryWhile} of the error policy's rules.
@@ -38,6 +40,10 @@ public final class RetryPolicy {
     private final ThrottleCounter throttles;
     private final Backoff backoff;
     private final BreakerWait breakerWait;
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+    private static final long WAIT_LOG_EVERY_MILLIS = 10_000;
+    private final java.util.concurrent.atomic.AtomicLong lastWaitLogged = new java.util.concurrent.atomic.AtomicLong(
+            -WAIT_LOG_EVERY_MILLIS);
 
     public RetryPolicy(long maxDelayMillis, int maxRetries, ThrottleCounter throttles) {
         this(maxDelayMillis, maxRetries, throttles, Backoff.DEFAULT, BreakerWait.DEFAULT);
@@ -84,8 +90,30 @@ public final class RetryPolicy {
         }
         exchange.setProperty(TRANSIENT_RETRIES, retries + 1);
         long ceiling = Math.min(backoff.maxDelayMillis(), backoff.firstDelayMillis() << Math.min(retries, 20));
-        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, withJitter(ceiling));
+        long delay = withJitter(ceiling);
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        sayWhyWaiting(exchange, retries + 1, delay);
         return true;
+    }
+
+    /**
+     * A connection that fails (nothing listens there, no route to it) is retried quietly per recipient; so that a
+     * campaign never waits without a word, one WARN line says so, at most every {@link #WAIT_LOG_EVERY_MILLIS}.
+     */
+    private void sayWhyWaiting(Exchange exchange, int attempt, long delay) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught == null || caught instanceof HttpOperationFailedException) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long last = lastWaitLogged.get();
+        if (now - last < WAIT_LOG_EVERY_MILLIS || !lastWaitLogged.compareAndSet(last, now)) {
+            return;
+        }
+        LOG.warn("Waiting on a connection failure: {} (campaign {} line {}: try {} of {} in {} ms; others may be"
+                + " waiting too)", caught.getMessage() == null ? caught.getClass().getSimpleName() : caught.getMessage(),
+                exchange.getProperty(Props.CAMPAIGN_ID), exchange.getProperty(Props.LINE), attempt + 1,
+                backoff.maxRetries() + 1, delay);
     }
 
     /** A circuit breaker refused the call: the service is down. Wait and ask again, up to the total allowed. */

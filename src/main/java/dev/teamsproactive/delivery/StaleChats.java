@@ -23,6 +23,16 @@ public final class StaleChats {
         this.defaultServiceUrl = defaultServiceUrl;
     }
 
+    /**
+     * A cached chat's service URL that refused the connection and is not the current target's own (a tenant moved
+     * region, a service URL that changed): repaired like a stale chat, with the current URL. The request never went
+     * out, so sending again cannot deliver twice.
+     */
+    public boolean unreachableCachedServiceUrl(Exchange exchange) {
+        return exchange.getProperty(Props.CHAT_FROM_CACHE, false, Boolean.class)
+                && !defaultServiceUrl.equals(exchange.getProperty(Props.SERVICE_URL, String.class));
+    }
+
     /** Drops the cached chat: the recipient goes through install and chat lookup again. */
     public void forget(Exchange exchange) {
         String userId = exchange.getProperty(Props.USER_ID, String.class);

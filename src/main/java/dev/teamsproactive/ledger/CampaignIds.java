@@ -2,6 +2,7 @@ package dev.teamsproactive.ledger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -25,6 +26,7 @@ public final class CampaignIds {
     public static final int MAX_LENGTH = 100;
     private static final int SLUG_MAX_LENGTH = 64;
     private static final int HASH_HEX_CHARS = 12;
+    private static final int TEMPLATE_SLUG_MAX_LENGTH = 8;
     private static final Pattern SAFE = Pattern.compile("[a-z0-9][a-z0-9._-]{0," + (MAX_LENGTH - 1) + "}");
     private static final DateTimeFormatter FIRE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -44,6 +46,24 @@ public final class CampaignIds {
         try (InputStream content = Files.newInputStream(file)) {
             return forFile(file.getFileName().toString(), content);
         }
+    }
+
+    /**
+     * The id of a file sent with a template other than its own (the one it names, else the default): the file's id
+     * plus {@code .<slug of the template>} (at most 8 characters), and 4 hex of the name's SHA-256 when the slug does
+     * not spell it exactly (so the id, dry-run suffix included, stays within {@link #MAX_LENGTH}).
+     * So the same file with another template is another campaign, while every file sent with its own template keeps
+     * the id it always had.
+     */
+    public static String withTemplate(String fileId, String template) {
+        String slug = slug(template, "template");
+        if (slug.length() > TEMPLATE_SLUG_MAX_LENGTH) {
+            slug = trimSeparators(slug.substring(0, TEMPLATE_SLUG_MAX_LENGTH));
+        }
+        if (!slug.equals(template)) {
+            slug = slug + "-" + sha256Prefix(template.getBytes(StandardCharsets.UTF_8), 4);
+        }
+        return fileId + "." + slug;
     }
 
     /** The id of one firing of a schedule: {@code <slug of its name>-<fire time as 20250102t030405z>}. */
@@ -100,5 +120,13 @@ public final class CampaignIds {
             sha256.update(buffer, 0, n);
         }
         return HexFormat.of().formatHex(sha256.digest()).substring(0, HASH_HEX_CHARS);
+    }
+
+    private static String sha256Prefix(byte[] bytes, int hexChars) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, hexChars);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 }

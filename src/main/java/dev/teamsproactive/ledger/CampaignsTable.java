@@ -95,6 +95,79 @@ final class CampaignsTable {
         }
     }
 
+    /** Flips RUNNING to FAILED with its reason; true only for the one transaction that did it. */
+    static boolean fail(Connection c, String id, String reason, Instant failedAt) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET status = 'FAILED', finished_at = ?,"
+                + " failure = ? WHERE id = ? AND status = 'RUNNING'")) {
+            Columns.setInstant(update, 1, failedAt);
+            update.setString(2, Columns.clip(reason, 1024));
+            update.setString(3, id);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** A FAILED campaign started again is RUNNING again (its rows are as they were). */
+    static void restartFailed(Connection c, String id) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET status = 'RUNNING', finished_at = NULL,"
+                + " failure = NULL WHERE id = ? AND status = 'FAILED'")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * A run starts working on the campaign. A run that died without ending its interval (no release) is counted up
+     * to {@code deadRunEnd} (its lease's expiry, or now): at most one lease period too long.
+     */
+    static void startRun(Connection c, String id, Instant now, Instant deadRunEnd) throws SQLException {
+        endRun(c, id, deadRunEnd.isAfter(now) ? now : deadRunEnd);
+        try (PreparedStatement update = c.prepareStatement("UPDATE campaigns SET run_started_at = ? WHERE id = ?")) {
+            Columns.setInstant(update, 1, now);
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The current run stops working on the campaign: its interval is added to run_ms. */
+    static void endRun(Connection c, String id, Instant now) throws SQLException {
+        Instant started = null;
+        try (PreparedStatement select = c.prepareStatement("SELECT run_started_at FROM campaigns WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    started = Columns.getInstant(rows, "run_started_at");
+                }
+            }
+        }
+        if (started == null) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE campaigns SET run_ms = run_ms + ?, run_started_at = NULL WHERE id = ?")) {
+            update.setLong(1, Math.max(0, now.toEpochMilli() - started.toEpochMilli()));
+            update.setString(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /** The time runs worked on the campaign up to {@code until}; null when no run was ever recorded. */
+    static Long runMillis(Connection c, String id, Instant until) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT run_ms, run_started_at FROM campaigns WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                long done = rows.getLong("run_ms");
+                Instant started = Columns.getInstant(rows, "run_started_at");
+                if (started == null) {
+                    return done == 0 ? null : done;
+                }
+                return done + Math.max(0, until.toEpochMilli() - started.toEpochMilli());
+            }
+        }
+    }
+
     private static void update(Connection c, String sql, long n, String id) throws SQLException {
         try (PreparedStatement update = c.prepareStatement(sql)) {
             update.setLong(1, n);

@@ -102,10 +102,27 @@ public final class Ledger implements AutoCloseable {
             isNew = true;
         } catch (DuplicateKeyException alreadyKnown) {
             isNew = false;
+            transactions.run(c -> {
+                CampaignsTable.restartFailed(c, id);
+                return null;
+            });
         }
         boolean created = isNew;
         return transactions.read(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
                 progress(c, id)));
+    }
+
+    /**
+     * How long runs worked on the campaign up to {@code until}: the sum of their intervals, without the downtime
+     * between a stop and the next start; null when no run took its lease (then the caller counts from its start).
+     */
+    public Long runMillis(String campaignId, Instant until) {
+        return transactions.read(c -> CampaignsTable.runMillis(c, campaignId, until));
+    }
+
+    /** The campaign as a whole failed: FAILED with its reason, no longer RUNNING. False when it was not RUNNING. */
+    public boolean failCampaign(String campaignId, String reason) {
+        return transactions.run(c -> CampaignsTable.fail(c, campaignId, reason, now()));
     }
 
     public Optional<Campaign> findCampaign(String campaignId) {
@@ -294,6 +311,9 @@ public final class Ledger implements AutoCloseable {
                 if (!free || !LeaseTable.replace(c, campaignId, holder.owner(), owner, expiresAt)) {
                     return new RunLease(false, holder.owner(), holder.expiresAt(), 0);
                 }
+                if (!owner.equals(holder.owner())) {
+                    CampaignsTable.startRun(c, campaignId, now, holder.expiresAt() == null ? now : holder.expiresAt());
+                }
                 int inDoubt = LeaseTable.markSendingInDoubt(c, campaignId, now);
                 if (inDoubt > 0) {
                     CampaignsTable.addDoneRows(c, campaignId, inDoubt);
@@ -310,9 +330,18 @@ public final class Ledger implements AutoCloseable {
         return transactions.run(c -> LeaseTable.replace(c, campaignId, owner, owner, expiresAt));
     }
 
-    /** Gives the lease back, so the next run (a restart, a resend) takes the campaign at once. */
+    /**
+     * Gives the lease back, so the next run (a restart, a resend) takes the campaign at once. The expiry stays, set to
+     * now: a campaign still RUNNING whose lease has lapsed is one no live run holds (the status page says INTERRUPTED).
+     */
     public void releaseLease(String campaignId, String owner) {
-        transactions.run(c -> LeaseTable.replace(c, campaignId, owner, null, null));
+        transactions.run(c -> {
+            Instant now = now();
+            if (LeaseTable.replace(c, campaignId, owner, null, now)) {
+                CampaignsTable.endRun(c, campaignId, now);
+            }
+            return null;
+        });
     }
 
     /**

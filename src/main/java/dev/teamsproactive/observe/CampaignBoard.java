@@ -25,7 +25,8 @@ public final class CampaignBoard {
     private static final int TIMELINE_POINTS = 60;
     private static final String FAILED = "FAILED:";
     private static final String CAMPAIGN_COLUMNS =
-            "id, source, template, total, status, started_at, finished_at, throttled FROM campaigns";
+            "id, source, template, total, status, started_at, finished_at, throttled, failure, lease_expires_at"
+                    + " FROM campaigns";
     private final DataSource ledger;
 
     public CampaignBoard(DataSource ledger) {
@@ -47,7 +48,7 @@ public final class CampaignBoard {
         });
     }
 
-    /** The campaigns still RUNNING, oldest first. */
+    /** The campaigns a live run holds (RUNNING, not INTERRUPTED), oldest first. */
     public List<CampaignView> running() {
         return read(c -> {
             List<CampaignView> out = new ArrayList<>();
@@ -55,7 +56,10 @@ public final class CampaignBoard {
                     + " WHERE status = 'RUNNING' ORDER BY started_at, id");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    out.add(view(c, rows));
+                    CampaignView view = view(c, rows);
+                    if (view.running()) {
+                        out.add(view);
+                    }
                 }
             }
             return out;
@@ -143,10 +147,17 @@ public final class CampaignBoard {
             }
         }
         OffsetDateTime finished = row.getObject("finished_at", OffsetDateTime.class);
-        return new CampaignView(id, row.getString("source"), row.getString("template"), row.getString("status"),
+        // RUNNING in the ledger, but the lease a run took has lapsed or was given back: the run was killed or stopped
+        // (it resumes later). A campaign no run has leased yet is just starting.
+        OffsetDateTime leaseExpires = row.getObject("lease_expires_at", OffsetDateTime.class);
+        String status = row.getString("status");
+        if ("RUNNING".equals(status) && leaseExpires != null && !leaseExpires.toInstant().isAfter(Instant.now())) {
+            status = "INTERRUPTED";
+        }
+        return new CampaignView(id, row.getString("source"), row.getString("template"), status,
                 row.getLong("total"), sent + failed + inDoubt + skipped, sent, failed, inDoubt, skipped,
                 row.getLong("throttled"), row.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant(), sortedByCount(failedByCode));
+                finished == null ? null : finished.toInstant(), sortedByCount(failedByCode), row.getString("failure"));
     }
 
     private static Map<String, Long> sortedByCount(Map<String, Long> byCode) {

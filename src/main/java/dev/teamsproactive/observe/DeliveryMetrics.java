@@ -53,7 +53,8 @@ public final class DeliveryMetrics extends EventNotifierSupport {
             Exchange exchange = sent.getExchange();
             if (uri.startsWith(RECORD) && exchange.getException() == null) {
                 recipient(exchange);
-            } else if (uri.startsWith(CAMPAIGN)) {
+            } else if (uri.equals(CAMPAIGN) || uri.startsWith(CAMPAIGN + "?")) {
+                // Not direct://campaign-run, the steps the campaign route wraps: one campaign is counted once.
                 campaign(exchange, sent.getTimeTaken());
             }
         } else if (event instanceof ExchangeRedeliveryEvent redelivery) {

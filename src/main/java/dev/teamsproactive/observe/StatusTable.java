@@ -21,14 +21,17 @@ public final class StatusTable {
             out.add("No campaigns in the ledger yet.");
             return out;
         }
-        out.add(String.format(Locale.ROOT, "%-40s %-9s %15s %7s %7s %8s %7s  %-20s %s", "CAMPAIGN", "STATUS", "DONE",
+        out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7s %7s %8s %7s  %-20s %s", "CAMPAIGN", "STATUS", "DONE",
                 "SENT", "FAILED", "INDOUBT", "SKIPPED", "STARTED", "TOOK"));
         for (JsonNode c : list) {
-            out.add(String.format(Locale.ROOT, "%-40s %-9s %15s %7d %7d %8d %7d  %-20s %s", c.path("id").asText(),
+            out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7d %7d %8d %7d  %-20s %s", c.path("id").asText(),
                     c.path("status").asText(), c.path("done").asLong() + "/" + c.path("total").asLong(),
                     c.path("sent").asLong(), c.path("failed").asLong(), c.path("inDoubt").asLong(),
                     c.path("skipped").asLong(), c.path("startedAt").asText().replaceFirst("\\.\\d+Z$", "Z"),
                     took(c)));
+            if (c.path("failure").isTextual()) {
+                out.add("    failed: " + c.path("failure").asText());
+            }
             String codes = codes(c.path("failedByCode"));
             if (!codes.isEmpty()) {
                 out.add("    failed by code: " + codes);
@@ -39,7 +42,7 @@ public final class StatusTable {
 
     private static String took(JsonNode c) {
         if (!c.path("finishedAt").isTextual()) {
-            return "running";
+            return "INTERRUPTED".equals(c.path("status").asText()) ? "interrupted (resumes when started again)" : "running";
         }
         Duration d = Duration.between(Instant.parse(c.path("startedAt").asText()), Instant.parse(c.path("finishedAt").asText()));
         return d.toMillis() < 120_000 ? String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0)

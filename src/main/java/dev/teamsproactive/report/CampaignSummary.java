@@ -28,8 +28,10 @@ public record CampaignSummary(String campaignId, String source, String template,
         Campaign campaign = ledger.findCampaign(campaignId)
                 .orElseThrow(() -> new IllegalArgumentException("no campaign " + campaignId));
         Progress progress = ledger.progress(campaignId);
+        // The time its runs worked on it: a stop and a later resume do not count the downtime between them.
+        Long ran = campaign.finishedAt() == null ? null : ledger.runMillis(campaignId, campaign.finishedAt());
         Long durationMs = campaign.finishedAt() == null ? null
-                : Duration.between(campaign.startedAt(), campaign.finishedAt()).toMillis();
+                : ran != null ? ran : Duration.between(campaign.startedAt(), campaign.finishedAt()).toMillis();
         return new CampaignSummary(campaign.id(), campaign.source(), campaign.template(), campaign.total(),
                 progress.sent(), progress.failed(), progress.inDoubt(), progress.skipped(), campaign.startedAt(),
                 campaign.finishedAt(), durationMs, campaign.throttled(), ledger.failureCodes(campaignId));

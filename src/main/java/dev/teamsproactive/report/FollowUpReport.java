@@ -16,8 +16,10 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The report of an update or a recall of a campaign's sent messages: {@code reports/<campaignId>/<action>.csv}
- * (one row per message, in the order they finished) and {@code <action>-summary.json}. Rows are written as they
- * come, so a million messages never sit in memory; the CSV replaces the previous one only when complete.
+ * (one row per message, in the order they finished) and {@code <action>-summary.json}. A later run of the same action
+ * never overwrites an earlier one's report: it writes {@code <action>-2.csv} and {@code <action>-2-summary.json},
+ * then {@code -3} and so on. Rows are written as they come, so a million messages never sit in memory; the CSV
+ * appears under its name only when complete.
  */
 public final class FollowUpReport {
     /** What became of one message. */
@@ -54,14 +56,24 @@ public final class FollowUpReport {
         this.template = template;
         Path dir = reportsDir.resolve(campaignId);
         Files.createDirectories(dir);
-        this.target = dir.resolve(action + ".csv");
-        this.summaryFile = dir.resolve(action + "-summary.json");
+        String name = unusedName(dir, action);
+        this.target = dir.resolve(name + ".csv");
+        this.summaryFile = dir.resolve(name + "-summary.json");
         this.temporary = Files.createTempFile(dir, "." + action, ".csv.tmp");
         this.csv = new CSVPrinter(Files.newBufferedWriter(temporary, StandardCharsets.UTF_8),
                 CSVFormat.RFC4180.builder().setHeader(HEADER).get());
         for (Status s : Status.values()) {
             counts.put(s, 0L);
         }
+    }
+
+    /** {@code recall} for the first recall, then {@code recall-2}, {@code recall-3} …: the first name no file has. */
+    private static String unusedName(Path dir, String action) {
+        String name = action;
+        for (int n = 2; Files.exists(dir.resolve(name + ".csv")) || Files.exists(dir.resolve(name + "-summary.json")); n++) {
+            name = action + "-" + n;
+        }
+        return name;
     }
 
     public synchronized void record(String recipient, String userId, Status status, String code, String detail,
@@ -101,6 +113,7 @@ public final class FollowUpReport {
         summary.put("finishedAt", finishedAt.toString());
         summary.put("durationMs", Duration.between(startedAt, finishedAt).toMillis());
         summary.put("throttled", throttled);
+        summary.put("report", target.getFileName().toString());
         ObjectNode codes = summary.putObject("byCode");
         byCode.forEach(codes::put);
         AtomicFiles.writeUtf8(summaryFile, w -> w.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n"));

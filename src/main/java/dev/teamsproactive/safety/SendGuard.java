@@ -18,9 +18,12 @@ public final class SendGuard {
     private static final String MARKED = "sendingMarked";
 
     private final Ledger ledger;
+    private final GracefulStop stop;
+    private final java.util.concurrent.atomic.AtomicBoolean stopNoted = new java.util.concurrent.atomic.AtomicBoolean();
 
-    public SendGuard(Ledger ledger) {
+    public SendGuard(Ledger ledger, GracefulStop stop) {
         this.ledger = ledger;
+        this.stop = stop;
     }
 
     /** Sets {@code rowDone} when this row must not be posted. */
@@ -35,8 +38,16 @@ public final class SendGuard {
         if (ledger.markSending(campaignId, line, owner, exchange.getProperty(Props.ATTEMPTS, 1, Integer.class))) {
             exchange.setProperty(MARKED, true);
         } else {
-            LOG.warn("Campaign {} line {}: not sent, the row is no longer this run's (another run took the campaign"
-                    + " over, or the row is already sent)", campaignId, line);
+            if (stop.isStopping()) {
+                // A stop gives the lease back while recipients still wait in bot-send's queue: expected, one line.
+                if (stopNoted.compareAndSet(false, true)) {
+                    LOG.info("Campaign {}: recipients still queued when the service stopped are not sent now; the next"
+                            + " start sends them", campaignId);
+                }
+            } else {
+                LOG.warn("Campaign {} line {}: not sent, the row is no longer this run's (another run took the campaign"
+                        + " over, or the row is already sent)", campaignId, line);
+            }
             exchange.setProperty(Props.ROW_DONE, true);
         }
     }

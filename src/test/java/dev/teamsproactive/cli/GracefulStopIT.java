@@ -41,6 +41,8 @@ class GracefulStopIT {
             assertThat(service.serviceLog()).anyMatch(l -> l.contains("timeout:30s"))
                     .noneMatch(l -> l.contains("45s"));
             assertThat(dropped).as("the file stays in the inbox").exists();
+            assertThat(service.serviceLog()).as("a normal stop is no takeover").noneMatch(line ->
+                    line.contains("another run took the campaign over"));
             List<DeliveryRow> rows = service.ledgerRows(campaignId);
             assertThat(rows).extracting(DeliveryRow::status).as("no row left being sent")
                     .doesNotContain(DeliveryStatus.SENDING);

@@ -62,4 +62,29 @@ class RetryPolicyTest {
     private static Exchange exchange() {
         return new DefaultExchange(new DefaultCamelContext());
     }
+
+    @Test
+    void aConnectionFailureThatIsRetriedSaysSoInAWarnLineAtMostEveryTenSeconds() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(RetryPolicy.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            for (int recipient = 0; recipient < 3; recipient++) {
+                Exchange exchange = exchange();
+                exchange.setProperty(Exchange.EXCEPTION_CAUGHT,
+                        new java.net.ConnectException("Connect to https://127.0.0.1:46091 failed: Connection refused"));
+                assertThat(policy.afterTransientFault(exchange)).isTrue();
+            }
+        } finally {
+            logger.detachAppender(logs);
+        }
+
+        assertThat(logs.list).singleElement().satisfies(e -> {
+            assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(e.getFormattedMessage()).contains("Waiting on a connection failure")
+                    .contains("https://127.0.0.1:46091").contains("try 2 of 6");
+        });
+    }
 }

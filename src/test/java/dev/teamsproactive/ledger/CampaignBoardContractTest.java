@@ -31,6 +31,29 @@ abstract class CampaignBoardContractTest {
     }
 
     @Test
+    void aCampaignWhoseRunWasKilledIsInterruptedAndOneThatFailedIsFailedWithItsReason() {
+        ledger.registerCampaign("killed-1", "killed.csv", "default", 3);
+        // The run that held it died; its lease lapsed.
+        ledger.takeLease("killed-1", "host/1/1/dead", Instant.now().minusSeconds(1), owner -> false);
+        ledger.registerCampaign("live-2", "live.csv", "default", 3);
+        ledger.takeLease("live-2", "host/2/2/live", Instant.now().plusSeconds(60), owner -> false);
+        ledger.registerCampaign("failed-3", "group.json", "default", 0);
+        ledger.failCampaign("failed-3", "GET /v1.0/groups/…/transitiveMembers answered 404");
+
+        assertThat(board.find("killed-1").orElseThrow().status()).isEqualTo("INTERRUPTED");
+        assertThat(board.find("live-2").orElseThrow().status()).isEqualTo("RUNNING");
+        CampaignView failed = board.find("failed-3").orElseThrow();
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.failure()).contains("404");
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThat(board.running()).extracting(CampaignView::id).containsExactly("live-2");
+
+        // A failed campaign started again runs again.
+        ledger.registerCampaign("failed-3", "group.json", "default", 0);
+        assertThat(board.find("failed-3").orElseThrow().status()).isNotEqualTo("FAILED");
+    }
+
+    @Test
     void campaignsAreListedNewestFirstWithTheirCountsAndTimeline() {
         ledger.registerCampaign("first-1", "inbox/first.csv", "default", 4);
         ledger.recordOutcomes(List.of(

@@ -28,6 +28,19 @@ class CampaignIdsTest {
     }
 
     @Test
+    void anotherTemplateQualifiesTheFilesIdWithinTheLengthLimit() throws Exception {
+        String fileId = CampaignIds.forFile("q3-update.csv", stream(CSV));
+
+        assertThat(CampaignIds.withTemplate(fileId, "notice")).isEqualTo(fileId + ".notice");
+        assertThat(CampaignIds.withTemplate(fileId, "notice")).isEqualTo(CampaignIds.withTemplate(fileId, "notice"));
+        assertThat(CampaignIds.withTemplate(fileId, "Notice")).isNotEqualTo(CampaignIds.withTemplate(fileId, "notice"));
+        String longest = CampaignIds.withTemplate(CampaignIds.forFile("x".repeat(200) + ".csv", stream(CSV)),
+                "a-very-long-template-name") + "-dry-run";
+        assertThat(longest).hasSizeLessThanOrEqualTo(CampaignIds.MAX_LENGTH);
+        assertThat(CampaignIds.isSafe(longest)).isTrue();
+    }
+
+    @Test
     void aFileIdIsItsNameSlugAndTheFirstTwelveHexOfTheContentsSha256() throws Exception {
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(CSV.getBytes(StandardCharsets.UTF_8)));

@@ -130,6 +130,11 @@ class AudienceCampaignTest {
         assertThat(result.getException()).hasMessageContaining("/v1.0/groups/00000000-0000-0000-0000-000000000001/transitiveMembers")
                 .hasMessageContaining("404");
         assertThat(fixture.sandboxDeliveries()).isEmpty();
+        // Not left RUNNING: FAILED, as the status page and `status` show it.
+        String campaignId = dev.teamsproactive.ledger.CampaignIds.forFile(file);
+        assertThat(fixture.app.ledger().findCampaign(campaignId).orElseThrow().status())
+                .isEqualTo(dev.teamsproactive.ledger.CampaignStatus.FAILED);
+        assertThat(new dev.teamsproactive.observe.CampaignBoard(fixture.app.ledger().dataSource()).running()).isEmpty();
     }
 
     private Path campaign(String name, String json) throws Exception {

@@ -78,6 +78,40 @@ class InboxDropTest {
         assertThat(app.sandbox().tenant().deliveries().all()).allSatisfy(d -> assertThat(d.text()).isNotBlank());
     }
 
+    @Test
+    void theSameFileInAnotherTemplateFolderIsAnotherCampaignAndTheSameFolderAgainSendsNothing() throws Exception {
+        Files.createDirectories(inbox.resolve("notice"));
+        Files.copy(Path.of("examples/recipients.csv"), inbox.resolve("welcome.csv"));
+        await(() -> Files.exists(inbox.resolve(".done/welcome.csv")));
+        assertThat(app.sandbox().tenant().deliveries().count()).isEqualTo(8);
+        String defaultId = campaignIds().get(0);
+        assertThat(defaultId).as("the default template keeps the id a file always had")
+                .isEqualTo(dev.teamsproactive.ledger.CampaignIds.forFile("welcome.csv",
+                        new java.io.ByteArrayInputStream(Files.readAllBytes(Path.of("examples/recipients.csv")))));
+
+        Files.copy(Path.of("examples/recipients.csv"), inbox.resolve("notice/welcome.csv"));
+        await(() -> app.sandbox().tenant().deliveries().count() == 16 && campaignIds().size() == 2
+                && Files.exists(reports.resolve(defaultId + ".notice").resolve("summary.json")));
+        assertThat(campaignIds()).containsExactly(defaultId, defaultId + ".notice");
+        assertThat(Files.readString(reports.resolve(defaultId + ".notice").resolve("summary.json")))
+                .contains("\"template\" : \"notice\"").contains("\"sent\" : 8");
+        await(() -> !Files.exists(inbox.resolve("notice/welcome.csv")));
+
+        // The same file with the same template once more: the same campaign, nobody gets it twice.
+        Files.copy(Path.of("examples/recipients.csv"), inbox.resolve("notice/welcome.csv"));
+        await(() -> !Files.exists(inbox.resolve("notice/welcome.csv")));
+        assertThat(app.sandbox().tenant().deliveries().count()).isEqualTo(16);
+        assertThat(campaignIds()).hasSize(2);
+    }
+
+    private java.util.List<String> campaignIds() {
+        try (Stream<Path> dirs = Files.list(reports)) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("welcome-")).sorted().toList();
+        } catch (java.io.IOException noReportsYet) {
+            return java.util.List.of();
+        }
+    }
+
     private static void await(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.getAsBoolean()) {

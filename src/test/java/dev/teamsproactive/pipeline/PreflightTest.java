@@ -67,6 +67,9 @@ class PreflightTest {
 
             assertThat(failure).isInstanceOf(PreflightFailedException.class).hasMessageContaining(INSTALL_ROLE);
             assertThat(graphRequests(fixture)).isZero();
+            // The campaign that failed its preflight is FAILED with the reason, not left RUNNING.
+            assertThat(new dev.teamsproactive.observe.CampaignBoard(fixture.app.ledger().dataSource()).latest())
+                    .singleElement().satisfies(c -> assertThat(c.status()).isEqualTo("FAILED"));
         }
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class UpdateAndRecallTest {
     private static final String ALAN = "alan@contoso.example";
+    private static final String UMA = "uma.uninstall@contoso.example";
 
     @TempDir
     Path work;
@@ -72,6 +73,45 @@ class UpdateAndRecallTest {
 
             assertThat(again.get("alreadyGone").asInt()).isEqualTo(3);
             assertThat(again.get("failed").asInt()).isZero();
+            // The second recall has its own report; the first one's is kept as it was.
+            assertThat(again.get("report").asText()).isEqualTo("recall-2.csv");
+            assertThat(report(fixture, campaignId, "recall-2.csv")).extracting(r -> r.get("status"))
+                    .containsExactly("GONE", "GONE", "GONE");
+            assertThat(report(fixture, campaignId, "recall.csv")).extracting(r -> r.get("status"))
+                    .containsExactly("DONE", "DONE", "DONE");
+            assertThat(fixture.reports.resolve(campaignId).resolve("recall-2-summary.json")).exists();
+        }
+    }
+
+    @Test
+    void aRefusedMessageIsAFailedRowAndTheOthersAreStillUpdatedAndRecalled() throws Exception {
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults())) {
+            // Uma's app is removed after her first message: changing it answers 403 BotNotInConversationRoster.
+            Path file = Files.writeString(work.resolve("four.csv"), "id,name\n" + TenantSeeds.ADA + ",Ada\n"
+                    + TenantSeeds.GRACE + ",Grace\n" + ALAN + ",Alan\n" + UMA + ",Uma\n", StandardCharsets.UTF_8);
+            String campaignId = fixture.sendOk(file).get("campaignId").asText();
+            assertThat(fixture.sandboxDeliveries()).hasSize(4);
+            Files.writeString(work.resolve("config/messages/correction.md"), "Correction for ${recipient}.",
+                    StandardCharsets.UTF_8);
+
+            JsonNode updated = followUp(fixture, campaignId, "update", "correction");
+
+            assertThat(updated.get("updated").asInt()).isEqualTo(3);
+            assertThat(updated.get("failed").asInt()).isEqualTo(1);
+            assertThat(updated.get("byCode").get("BotNotInConversationRoster").asInt()).isEqualTo(1);
+            List<CSVRecord> updateRows = report(fixture, campaignId, "update.csv");
+            assertThat(updateRows).hasSize(4);
+            CSVRecord uma = updateRows.stream().filter(r -> r.get("recipient").equals(UMA)).findFirst().orElseThrow();
+            assertThat(uma.get("status")).isEqualTo("FAILED");
+            assertThat(uma.get("code")).isEqualTo("BotNotInConversationRoster");
+
+            JsonNode recalled = followUp(fixture, campaignId, "recall", null);
+
+            assertThat(recalled.get("recalled").asInt()).isEqualTo(3);
+            assertThat(recalled.get("failed").asInt()).isEqualTo(1);
+            assertThat(report(fixture, campaignId, "recall.csv")).extracting(r -> r.get("status"))
+                    .containsExactlyInAnyOrder("DONE", "DONE", "DONE", "FAILED");
+            assertThat(fixture.sandboxDeliveries()).hasSize(1);
         }
     }
 
