@@ -16,10 +16,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Rows of a CSV recipients file, parsed by commons-csv one record at a time. */
-final class CsvRecipientStream implements RecipientStream {
+final class CsvRecipientStream extends LookAheadRecipientStream {
 
     /** No sensible row comes near this; a longer line is hostile or not a recipients file. */
     static final int MAX_LINE_CHARS = 64 * 1024;
@@ -38,8 +37,6 @@ final class CsvRecipientStream implements RecipientStream {
     private final List<Integer> recipientIndexes;
     private final char delimiter;
     private long linesRead;
-    private Recipient next;
-    private boolean closed;
 
     CsvRecipientStream(Path path, String file, FileProbe probe) {
         this.file = file;
@@ -77,10 +74,10 @@ final class CsvRecipientStream implements RecipientStream {
             }
             recipientIndexes = RecipientColumns.ranked(header);
         } catch (RuntimeException e) {
-            closeQuietly();
+            release();
             throw e;
         } catch (IOException e) {
-            closeQuietly();
+            release();
             throw new UncheckedIOException(e);
         }
     }
@@ -101,29 +98,11 @@ final class CsvRecipientStream implements RecipientStream {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            next = readRow();
-        }
-        return next != null;
-    }
-
-    @Override
-    public Recipient next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Recipient row = next;
-        next = null;
-        return row;
-    }
-
-    private Recipient readRow() {
+    protected Recipient readRow() {
         while (true) {
             int startLine = (int) linesRead + 1;
             CSVRecord record = nextRecord(startLine);
             if (record == null) {
-                close();
                 return null;
             }
             // Spreadsheets leave rows of empty cells behind; they are nobody.
@@ -237,15 +216,7 @@ final class CsvRecipientStream implements RecipientStream {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            next = null;
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
+    protected void release() {
         try {
             reader.close();
         } catch (IOException ignored) {

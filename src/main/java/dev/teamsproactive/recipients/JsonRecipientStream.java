@@ -15,14 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
  * Rows of a JSON recipients file ({@code [{…},…]} or {@code {"template":…,"recipients":[…]}}),
  * read token by token with Jackson's streaming parser: a huge array is never a tree in memory.
  */
-final class JsonRecipientStream implements RecipientStream {
+final class JsonRecipientStream extends LookAheadRecipientStream {
 
     /** Longest text value or key; longer is hostile (a recipient is at most 256 characters). */
     static final int MAX_VALUE_CHARS = 64 * 1024;
@@ -53,8 +52,6 @@ final class JsonRecipientStream implements RecipientStream {
     private String recipientColumn;
     private boolean inWrapper;
     private boolean arrayDone;
-    private Recipient next;
-    private boolean closed;
 
     /** @param keySeen told every key of every row, in file order (the summary lists them) */
     JsonRecipientStream(Path path, String file, Consumer<String> keySeen) {
@@ -69,10 +66,10 @@ final class JsonRecipientStream implements RecipientStream {
             parser = FACTORY.createParser(reader);
             enterRecipientsArray();
         } catch (RuntimeException e) {
-            closeQuietly();
+            release();
             throw e;
         } catch (IOException e) {
-            closeQuietly();
+            release();
             throw mapped(e);
         }
     }
@@ -88,29 +85,12 @@ final class JsonRecipientStream implements RecipientStream {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            try {
-                next = readRow();
-            } catch (IOException e) {
-                close();
-                throw mapped(e);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
-            }
+    protected Recipient readRow() {
+        try {
+            return parseRow();
+        } catch (IOException e) {
+            throw mapped(e);
         }
-        return next != null;
-    }
-
-    @Override
-    public Recipient next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Recipient row = next;
-        next = null;
-        return row;
     }
 
     /** Positions the parser inside the recipients array: the file's array, or the wrapper's "recipients". */
@@ -155,7 +135,7 @@ final class JsonRecipientStream implements RecipientStream {
         return false;
     }
 
-    private Recipient readRow() throws IOException {
+    private Recipient parseRow() throws IOException {
         if (arrayDone) {
             return null;
         }
@@ -246,15 +226,7 @@ final class JsonRecipientStream implements RecipientStream {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            next = null;
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
+    protected void release() {
         try {
             if (parser != null) {
                 parser.close();

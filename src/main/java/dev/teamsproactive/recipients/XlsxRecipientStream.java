@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 
 /**
@@ -24,7 +23,7 @@ import java.util.stream.Stream;
  * checked the archive. The first non-empty row is the header, as in a CSV file; a row's line is its Excel row
  * number; rows of empty cells are skipped; cells are read as the text Excel shows ({@link XlsxCellText}).
  */
-final class XlsxRecipientStream implements RecipientStream {
+final class XlsxRecipientStream extends LookAheadRecipientStream {
 
     private final String file;
     private final ReadableWorkbook workbook;
@@ -34,8 +33,6 @@ final class XlsxRecipientStream implements RecipientStream {
     private final List<String> header;
     private final String recipientColumn;
     private final List<Integer> recipientIndexes;
-    private Recipient next;
-    private boolean closed;
 
     XlsxRecipientStream(Path path, String file) {
         this.file = file;
@@ -60,10 +57,10 @@ final class XlsxRecipientStream implements RecipientStream {
             }
             recipientIndexes = RecipientColumns.ranked(header);
         } catch (IOException e) {
-            closeQuietly();
+            release();
             throw unreadable(e);
         } catch (RuntimeException e) {
-            closeQuietly();
+            release();
             throw e instanceof RejectedInputException r ? r : unreadable(e);
         }
     }
@@ -94,26 +91,9 @@ final class XlsxRecipientStream implements RecipientStream {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            Row row = nextNonBlankRow();
-            if (row == null) {
-                close();
-            } else {
-                next = toRecipient(row);
-            }
-        }
-        return next != null;
-    }
-
-    @Override
-    public Recipient next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Recipient row = next;
-        next = null;
-        return row;
+    protected Recipient readRow() {
+        Row row = nextNonBlankRow();
+        return row == null ? null : toRecipient(row);
     }
 
     /** The next row with a non-blank cell, or null at the end; what fastexcel cannot read rejects the file. */
@@ -131,7 +111,6 @@ final class XlsxRecipientStream implements RecipientStream {
         } catch (RejectedInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            close();
             throw unreadable(e);
         }
     }
@@ -186,15 +165,7 @@ final class XlsxRecipientStream implements RecipientStream {
     }
 
     @Override
-    public void close() {
-        if (!closed) {
-            closed = true;
-            next = null;
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
+    protected void release() {
         try {
             if (rowStream != null) {
                 rowStream.close();
