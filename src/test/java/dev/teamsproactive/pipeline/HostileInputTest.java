@@ -2,11 +2,6 @@ package dev.teamsproactive.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
@@ -22,7 +17,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The hostile corpus, end to end through the real routes (whole-file rejections such as binary files, invalid
@@ -109,21 +103,7 @@ class HostileInputTest {
 
     @Test
     void secretsAndTokensNeverReachLogsOrReports() throws Exception {
-        StringBuilder logs = new StringBuilder();
-        AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent e) {
-                synchronized (logs) {
-                    logs.append(e.getFormattedMessage()).append('\n');
-                    if (e.getThrowableProxy() != null) {
-                        logs.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-                    }
-                }
-            }
-        };
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        capture.start();
-        root.addAppender(capture);
+        CapturedLogs logs = CapturedLogs.attach();
         // The faults hit Graph and the Bot Connector only, and the catalog id is configured: the campaign's own start
         // (tokens, catalog lookup) never meets them, so it always runs and each recipient meets them instead.
         try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults(), Map.of(
@@ -135,7 +115,7 @@ class HostileInputTest {
             // Failures of every kind get logged: blocked, policy, unknown user, bad ids, and faults that exhaust retries.
             fixture.send(Files.copy(Path.of("examples/mixed.csv"), work.resolve("mixed.csv")), "");
         } finally {
-            root.detachAppender(capture);
+            logs.close();
         }
         String reports;
         try (Stream<Path> files = Files.walk(work.resolve("reports"))) {
@@ -147,9 +127,9 @@ class HostileInputTest {
                 }
             }).collect(Collectors.joining("\n"));
         }
-        assertThat(logs).as("the run logged its failures").contains("Recipient failed");
+        assertThat(logs.text()).as("the run logged its failures").contains("Recipient failed");
         assertThat(reports).as("the report was written").contains("recipient,userId,status");
-        for (String text : List.of(logs.toString(), reports)) {
+        for (String text : List.of(logs.text(), reports)) {
             assertThat(text).doesNotContain(SANDBOX_SECRET);
             assertThat(JWT.matcher(text).find()).as("a JWT in %s", JWT.matcher(text).results().map(m -> m.group())
                     .findFirst().orElse("")).isFalse();

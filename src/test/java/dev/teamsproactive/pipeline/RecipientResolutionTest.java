@@ -2,11 +2,6 @@ package dev.teamsproactive.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,7 +17,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Recipients as people write them, through the real routes: a value is resolved by what it is (an object id, a
@@ -147,21 +141,7 @@ class RecipientResolutionTest {
             user(users, "../../groups/x", "trudy@contoso.example", "trudy@contoso.example");
             user(users, "${sys:" + markerProperty + "}", "eve@contoso.example", "eve@contoso.example");
         });
-        StringBuilder logs = new StringBuilder();
-        AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
-            @Override
-            protected void append(ILoggingEvent e) {
-                synchronized (logs) {
-                    logs.append(e.getFormattedMessage()).append('\n');
-                    if (e.getThrowableProxy() != null) {
-                        logs.append(ThrowableProxyUtil.asString(e.getThrowableProxy())).append('\n');
-                    }
-                }
-            }
-        };
-        Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        capture.start();
-        root.addAppender(capture);
+        CapturedLogs logs = CapturedLogs.attach();
         System.setProperty(markerProperty, marker);
         String file = "upn,name\nmallory@contoso.example,Mallory\ntrudy@contoso.example,Trudy\neve@contoso.example,Eve\n"
                 + "ada@contoso.example,Ada\n";
@@ -194,7 +174,7 @@ class RecipientResolutionTest {
             }
         } finally {
             System.clearProperty(markerProperty);
-            root.detachAppender(capture);
+            logs.close();
         }
         String reports;
         try (Stream<Path> files = Files.walk(work.resolve("reports"))) {
@@ -207,7 +187,7 @@ class RecipientResolutionTest {
             }).collect(Collectors.joining("\n"));
         }
         assertThat(reports).contains("InvalidGraphAnswer").doesNotContain(marker);
-        assertThat(logs.toString()).contains("InvalidGraphAnswer").doesNotContain(marker);
+        assertThat(logs.text()).contains("InvalidGraphAnswer").doesNotContain(marker);
     }
 
     @Test
