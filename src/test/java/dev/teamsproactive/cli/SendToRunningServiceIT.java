@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.pipeline.PipelineFixture;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,18 +27,13 @@ class SendToRunningServiceIT {
     @Test
     void sendHandsItsFileToTheRunningServiceAndPrintsTheSummary() throws Exception {
         Path config = PipelineFixture.configIn(work);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(config.resolve("application.properties"), "\nteams.http.port=" + port + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        StatusPort port = StatusPort.freeIn(config);
         String routes = Path.of("routes").toAbsolutePath().toString();
         try (JarProcess service = JarProcess.start(work, "run", "--config", config.toString(), "--routes", routes)) {
             String ready = service.nextLine(Duration.ofSeconds(120));
             assertThat(ready).as("ready line; standard error: %s", service.stderrLines())
-                    .startsWith("Ready: inbox " + work.resolve("inbox").toAbsolutePath() + ", status http://127.0.0.1:"
-                            + port + "/status, target built-in sandbox (https://127.0.0.1:");
+                    .startsWith("Ready: inbox " + work.resolve("inbox").toAbsolutePath() + ", status " + port.base
+                            + "/status, target built-in sandbox (https://127.0.0.1:");
             assertThat(service.stderrLines().get(0)).startsWith("Target: built-in sandbox (https://127.0.0.1:");
             assertThat(service.stderrLines()).as("no address the port is not bound to").noneMatch(l -> l.contains("0.0.0.0"));
             String serviceTarget = ready.substring(ready.indexOf("target ") + "target ".length());
