@@ -128,9 +128,9 @@ public final class Wiring implements AutoCloseable {
         main.bind("botSends", new dev.teamsproactive.delivery.BotSends());
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
-        // Update and recall of sent messages (routes/6-recall.camel.yaml).
+        // Update and recall of sent messages (routes/7-follow-ups.camel.yaml).
         main.bind("followUps", new FollowUps(ledger, messages, reports, throttles, c.tenantId(), target.botServiceUrl()));
-        // Preflight (routes/0-preflight.camel.yaml): tokens and permissions before anything starts.
+        // Preflight (routes/4a-preflight.camel.yaml): tokens and permissions before anything starts.
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
                 c.botAppId(), c.botTenantId(), target.authority()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports, inbox,

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * Runs routes/6-recall.camel.yaml for one campaign, as {@code recall} and {@code update} do: prints the summary
+ * Runs routes/7-follow-ups.camel.yaml for one campaign, as {@code recall} and {@code update} do: prints the summary
  * as the last line of standard output; exits 0 when every message was worked on (whatever each outcome), 2 when
  * the campaign is unknown or the template unusable (nothing changed), 1 on any other failure.
  */

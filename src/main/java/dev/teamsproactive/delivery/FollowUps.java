@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.apache.camel.Exchange;
 
 /**
- * The beans of routes/6-recall.camel.yaml: update or recall the messages a campaign delivered. The messages come
+ * The beans of routes/7-follow-ups.camel.yaml: update or recall the messages a campaign delivered. The messages come
  * from the ledger; the outcome of each goes to the follow-up's own report, never to the campaign's deliveries.
  */
 public final class FollowUps {

@@ -20,7 +20,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * at most once).
  */
 public final class UnansweredSends {
-    /** Set by routes/4-bot-send around the POST: a failure while it is set happened at the send itself. */
+    /** Set by routes/5-bot-send around the POST: a failure while it is set happened at the send itself. */
     public static final String AWAITING_ANSWER = "awaitingBotAnswer";
 
     private final boolean retryUnanswered;

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The preflight route's checks (routes/0-preflight.camel.yaml), run when the service starts and before each
+ * The preflight route's checks (routes/4a-preflight.camel.yaml), run when the service starts and before each
  * campaign: a Graph and a Bot Connector token can be had, and the Graph token carries the application
  * permissions the campaign needs. Each failure names the missing piece and what an admin must do.
  */

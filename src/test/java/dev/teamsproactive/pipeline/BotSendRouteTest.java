@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot-send route on its own (as routes/4-bot-send.camel.yaml documents): a chat id and variables in, a message out. */
+/** The bot-send route on its own (as routes/5-bot-send.camel.yaml documents): a chat id and variables in, a message out. */
 class BotSendRouteTest {
     private static final String IRENE = "f61dbf76-3f27-566c-88b0-d02802a209bf";
 

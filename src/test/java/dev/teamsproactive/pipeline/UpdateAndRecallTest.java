@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Update and recall through the real routes (routes/6-recall.camel.yaml): every message a campaign delivered is
+ * Update and recall through the real routes (routes/7-follow-ups.camel.yaml): every message a campaign delivered is
  * replaced in place, then deleted from the sandbox, paced by teams.pacing.bot-sends-per-second, each with its
  * own report; a second recall finds them gone.
  */

@@ -38,7 +38,7 @@ class EditingTheRoutesTest {
             }
         }
         Files.copy(Path.of("docs/examples/enrich-name.camel.yaml"), routes.resolve("3b-enrich-name.camel.yaml"));
-        Path recipientRoute = routes.resolve("3-graph-install.camel.yaml");
+        Path recipientRoute = routes.resolve("3-recipient.camel.yaml");
         String before = Files.readString(recipientRoute);
         String after = before.replaceFirst("(?m)^(\\s+)- bean:\\n\\s+ref: recipientSteps\\n\\s+method: lookUpCachedChat",
                 "$1- to: direct:enrich-name\n$0");

@@ -40,9 +40,9 @@ class RoutesFolderTest {
     @Test
     void aCallToAMissingDirectRouteIsNamedWithItsFile() throws Exception {
         copyRoutes();
-        Files.delete(copy.resolve("5-report.camel.yaml"));
-        assertThat(RoutesCheck.problems(copy)).containsExactly("2-campaign.camel.yaml: sends to direct:report, but no route in "
-                + copy + " starts from direct:report");
+        Files.delete(copy.resolve("channel-post.camel.yaml"));
+        assertThat(RoutesCheck.problems(copy)).containsExactly("2-campaign.camel.yaml: sends to direct:channel-post, but no route in "
+                + copy + " starts from direct:channel-post");
     }
 
     private void copyRoutes() throws Exception {
