@@ -1,24 +1,24 @@
 package dev.teamsproactive.app;
 
 import dev.teamsproactive.auth.TokenProvider;
-import dev.teamsproactive.delivery.BreakerExceptions;
-import dev.teamsproactive.delivery.Campaigns;
-import dev.teamsproactive.delivery.CircuitBreakers;
-import dev.teamsproactive.delivery.StaleChats;
+import dev.teamsproactive.auth.Tokens;
+import dev.teamsproactive.campaigns.Campaigns;
+import dev.teamsproactive.followups.FollowUps;
+import dev.teamsproactive.graph.Outcomes;
+import dev.teamsproactive.graph.RecipientSteps;
+import dev.teamsproactive.graph.StaleChats;
 import dev.teamsproactive.input.UrlText;
-import dev.teamsproactive.delivery.FollowUps;
-import dev.teamsproactive.delivery.Messages;
-import dev.teamsproactive.delivery.Outcomes;
-import dev.teamsproactive.delivery.RecipientSteps;
-import dev.teamsproactive.delivery.Recorder;
-import dev.teamsproactive.delivery.Reports;
-import dev.teamsproactive.delivery.RetryPolicy;
-import dev.teamsproactive.delivery.ThrottleCounter;
-import dev.teamsproactive.delivery.Tokens;
-import dev.teamsproactive.delivery.UnansweredSends;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.message.Messages;
 import dev.teamsproactive.preflight.Preflight;
+import dev.teamsproactive.report.Recorder;
+import dev.teamsproactive.report.Reports;
+import dev.teamsproactive.resilience.BreakerExceptions;
+import dev.teamsproactive.resilience.CircuitBreakers;
+import dev.teamsproactive.resilience.RetryPolicy;
+import dev.teamsproactive.resilience.ThrottleCounter;
+import dev.teamsproactive.resilience.UnansweredSends;
 import dev.teamsproactive.safety.GracefulStop;
 import dev.teamsproactive.safety.Resends;
 import dev.teamsproactive.safety.RunLeases;
@@ -108,10 +108,10 @@ public final class Wiring implements AutoCloseable {
         // Settles as long as the inbox route's read lock waits (readLockMinAge) before it takes a file.
         main.bind("inboxEntries", new dev.teamsproactive.input.InboxEntries(inbox, Duration.ofSeconds(1),
                 java.time.Clock.systemUTC()));
-        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
+        main.bind("templateVariables", new dev.teamsproactive.message.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());
-        main.bind("graphAnswers", new dev.teamsproactive.delivery.GraphAnswers());
+        main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
         main.bind("unansweredSends", new UnansweredSends(
                 Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
         main.bind("messages", messages);
@@ -119,13 +119,13 @@ public final class Wiring implements AutoCloseable {
         main.bind("campaigns", campaigns);
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
-        main.bind("failedCampaigns", new dev.teamsproactive.delivery.FailedCampaigns(ledger));
+        main.bind("failedCampaigns", new dev.teamsproactive.campaigns.FailedCampaigns(ledger));
         main.bind("sendGuard", new SendGuard(ledger, stop));
         main.bind("gracefulStop", stop);
         main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
-        main.bind("botSends", new dev.teamsproactive.delivery.BotSends());
+        main.bind("botSends", new dev.teamsproactive.message.BotSends());
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         // Update and recall of sent messages (routes/6-recall.camel.yaml).
@@ -150,8 +150,8 @@ public final class Wiring implements AutoCloseable {
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC(),
                 campaigns::check));
-        main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
-        main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
+        main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
+        main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

@@ -1,8 +1,9 @@
 package dev.teamsproactive.cli;
 
-import picocli.CommandLine;
+import dev.teamsproactive.bench.HeapPeak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code java -jar target/teams-proactive.jar [run|send FILE|sandbox] …} (interfaces.md section 2). */
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,

@@ -1,7 +1,7 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.input.LogText;
+import dev.teamsproactive.props.Props;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ public final class FailureLog {
         pair(line, "recipient", exchange.getProperty(Props.RECIPIENT));
         pair(line, "userId", exchange.getProperty(Props.USER_ID));
         pair(line, "status", exchange.getProperty(Props.STATUS));
-        String failedIn = exchange.getProperty(dev.teamsproactive.delivery.BreakerExceptions.FAILED_IN_ROUTE, String.class);
+        String failedIn = exchange.getProperty(dev.teamsproactive.resilience.BreakerExceptions.FAILED_IN_ROUTE, String.class);
         pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
         pair(line, "method", exchange.getProperty(METHOD));
         pair(line, "httpStatus", exchange.getProperty(HTTP_STATUS));

@@ -3,7 +3,7 @@ package dev.teamsproactive.preflight;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.auth.TokenUnavailableException;
-import dev.teamsproactive.delivery.Props;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.recipients.Recipient;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientKey;
@@ -163,7 +163,7 @@ public final class Preflight {
         if (file != null && namesUsersByName(Path.of(file))) {
             needed.add(Feature.USER_LOOKUP);
         }
-        needed.addAll(forAudience(exchange.getProperty(dev.teamsproactive.delivery.AudienceProps.AUDIENCE, String.class)));
+        needed.addAll(forAudience(exchange.getProperty(dev.teamsproactive.props.AudienceProps.AUDIENCE, String.class)));
         Object more = exchange.getProperty(NEEDED_FEATURES);
         if (more instanceof Collection<?> c) {
             c.forEach(f -> needed.add(f instanceof Feature feature ? feature : Feature.valueOf(f.toString().trim())));

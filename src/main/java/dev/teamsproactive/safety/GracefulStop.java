@@ -1,8 +1,8 @@
 package dev.teamsproactive.safety;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.ledger.Progress;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.recipients.Recipient;
 import dev.teamsproactive.recipients.RecipientStream;
 import java.util.concurrent.atomic.AtomicBoolean;
