@@ -1,6 +1,7 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.sandbox.Sandbox;
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -26,13 +27,13 @@ public final class Application implements AutoCloseable {
     }
 
     private final Main main;
-    private final Sandbox sandbox;
+    private final BuiltInSandbox sandbox;
     private final Wiring wiring;
 
     private final Target target;
     private final String statusUrl;
 
-    private Application(Main main, Sandbox sandbox, Wiring wiring, Target target, String statusUrl) {
+    private Application(Main main, BuiltInSandbox sandbox, Wiring wiring, Target target, String statusUrl) {
         this.main = main;
         this.sandbox = sandbox;
         this.wiring = wiring;
@@ -172,7 +173,7 @@ public final class Application implements AutoCloseable {
         return statusUrl;
     }
 
-    public Sandbox sandbox() {
+    public BuiltInSandbox sandbox() {
         return sandbox;
     }
 

@@ -3,6 +3,10 @@ package dev.teamsproactive.app;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.auth.Tokens;
 import dev.teamsproactive.campaigns.Campaigns;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.ServiceInfo;
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import dev.teamsproactive.followups.FollowUps;
 import dev.teamsproactive.graph.Outcomes;
 import dev.teamsproactive.graph.RecipientSteps;
@@ -59,7 +63,7 @@ public final class Wiring implements AutoCloseable {
 
     public static Wiring create(Settings settings, Target target) throws java.io.IOException {
         Ledger ledger = Ledger.open(ServiceInfo.ledgerUrl(settings),
-                settings.get("teams.ledger.user", "sa"), TargetResolver.secret(settings, "teams.ledger.password").orElse(""));
+                settings.get("teams.ledger.user", "sa"), Secrets.read(settings, "teams.ledger.password").orElse(""));
         return new Wiring(settings, target, ledger);
     }
 
@@ -100,7 +104,7 @@ public final class Wiring implements AutoCloseable {
                         settings.getInt("teams.backoff.max-delay-ms", 30_000), settings.getInt("teams.backoff.max-retries", 5)),
                 new RetryPolicy.BreakerWait(settings.getInt("teams.breaker.wait-ms", 2_000),
                         settings.getInt("teams.breaker.max-wait-ms", 900_000)));
-        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint(), retryPolicy);
+        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint(), retryPolicy::whileBreakerOpen);
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());

@@ -1,8 +1,8 @@
 package dev.teamsproactive.auth;
 
-import dev.teamsproactive.resilience.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 
 /**
@@ -17,13 +17,18 @@ public final class Tokens {
     private final TokenProvider graph;
     private final TokenProvider bot;
     private final CircuitBreaker breaker;
-    private final RetryPolicy retryPolicy;
+    private final Predicate<Exchange> waitWhileEndpointDown;
 
-    public Tokens(TokenProvider graph, TokenProvider bot, CircuitBreaker tokenEndpointBreaker, RetryPolicy retryPolicy) {
+    /**
+     * @param waitWhileEndpointDown the error policy's wait for an open breaker (RetryPolicy::whileBreakerOpen):
+     *                              true to make the call again after the delay it set, false when waited long enough
+     */
+    public Tokens(TokenProvider graph, TokenProvider bot, CircuitBreaker tokenEndpointBreaker,
+            Predicate<Exchange> waitWhileEndpointDown) {
         this.graph = graph;
         this.bot = bot;
         this.breaker = tokenEndpointBreaker;
-        this.retryPolicy = retryPolicy;
+        this.waitWhileEndpointDown = waitWhileEndpointDown;
     }
 
     public String graph(Exchange exchange) {
@@ -55,7 +60,7 @@ public final class Tokens {
             // waits as for an open breaker (teams.breaker.wait-ms, at most max-wait-ms in all) and is made again;
             // its next 401 asks for a token again, as the one refresh was not used.
             exchange.removeProperty(REFRESHED_AUTHORIZATION);
-            return retryPolicy.whileBreakerOpen(exchange);
+            return waitWhileEndpointDown.test(exchange);
         }
         exchange.setProperty(REFRESHED + kind, true);
         return true;

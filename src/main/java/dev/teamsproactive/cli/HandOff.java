@@ -2,8 +2,8 @@ package dev.teamsproactive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamsproactive.app.ServiceInfo;
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.ServiceInfo;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.ledger.CampaignIds;
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +54,7 @@ final class HandOff {
                 + ":" + settings.getInt("teams.http.port", 8080);
         HandOff probe;
         try {
-            probe = new HandOff(base, null, dev.teamsproactive.app.TargetResolver.secret(settings, "teams.http.token"),
+            probe = new HandOff(base, null, dev.teamsproactive.config.Secrets.read(settings, "teams.http.token"),
                     settings.get("teams.default-template", "default"));
         } catch (IOException | RuntimeException unreadableToken) {
             return Optional.empty();

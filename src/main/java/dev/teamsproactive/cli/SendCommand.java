@@ -1,7 +1,7 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.input.RejectedInputException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package dev.teamsproactive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamsproactive.app.Settings;
-import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.observe.CampaignBoard;
 import dev.teamsproactive.observe.StatusApi;
@@ -44,8 +44,8 @@ final class StatusCommand implements Callable<Integer> {
         try {
             // Secrets as `run` reads them: from the environment or a file outside the repository, never from
             // application.properties.
-            httpToken = TargetResolver.secret(settings, "teams.http.token");
-            ledgerPassword = TargetResolver.secret(settings, "teams.ledger.password").orElse("");
+            httpToken = Secrets.read(settings, "teams.http.token");
+            ledgerPassword = Secrets.read(settings, "teams.ledger.password").orElse("");
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 1;

@@ -1,7 +1,7 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.app.Settings;
-import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.Settings;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
@@ -70,7 +70,7 @@ public final class HttpAccess implements AuthenticationHandler {
                 extra.add(name.strip());
             }
         }
-        Optional<String> token = TargetResolver.secret(settings, "teams.http.token");
+        Optional<String> token = Secrets.read(settings, "teams.http.token");
         String required = settings.get("teams.http.token-required", "auto");
         boolean tokenRequired = "auto".equalsIgnoreCase(required) ? !isLoopback(host) : Boolean.parseBoolean(required);
         return new HttpAccess(host, extra, token, tokenRequired);

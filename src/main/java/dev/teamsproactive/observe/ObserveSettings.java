@@ -1,6 +1,6 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;

@@ -1,4 +1,4 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.config;
 
 import javax.net.ssl.SSLContext;
 

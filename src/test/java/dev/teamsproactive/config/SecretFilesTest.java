@@ -1,4 +1,4 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class SecretFilesTest {
     @TempDir
     Path work;
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(TargetResolver.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(Secrets.class);
 
     @BeforeEach
     void listen() {
@@ -39,7 +39,7 @@ class SecretFilesTest {
         Path config = Files.createDirectories(work.resolve("config"));
         Path file = Files.writeString(config.resolve("client-secret.txt"), SECRET + "\n");
 
-        assertThat(TargetResolver.secret(settings(config, file), "teams.client-secret")).contains(SECRET);
+        assertThat(Secrets.read(settings(config, file), "teams.client-secret")).contains(SECRET);
 
         assertThat(warnings()).singleElement().asString()
                 .startsWith("teams.client-secret-file names " + file.toRealPath() + ", inside " + config.toRealPath())
@@ -52,7 +52,7 @@ class SecretFilesTest {
         Files.createDirectories(repo.resolve(".git"));
         Path file = Files.writeString(Files.createDirectories(repo.resolve("secrets")).resolve("bot.txt"), SECRET);
 
-        assertThat(TargetResolver.secret(settings(Files.createDirectories(work.resolve("config")), file),
+        assertThat(Secrets.read(settings(Files.createDirectories(work.resolve("config")), file),
                 "teams.client-secret")).contains(SECRET);
 
         assertThat(warnings()).singleElement().asString().contains(", inside " + repo.toRealPath() + ":");
@@ -62,7 +62,7 @@ class SecretFilesTest {
     void aSecretFileOutsideIsReadSilently() throws Exception {
         Path file = Files.writeString(Files.createDirectories(work.resolve("etc")).resolve("secret"), SECRET);
 
-        assertThat(TargetResolver.secret(settings(Files.createDirectories(work.resolve("config")), file),
+        assertThat(Secrets.read(settings(Files.createDirectories(work.resolve("config")), file),
                 "teams.client-secret")).contains(SECRET);
 
         assertThat(warnings()).isEmpty();

@@ -1,4 +1,4 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.teamsproactive.app;
+package dev.teamsproactive.config;
 
 import java.nio.file.Path;
 import java.util.Locale;
