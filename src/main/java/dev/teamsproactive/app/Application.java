@@ -140,7 +140,7 @@ public final class Application implements AutoCloseable {
      * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
      */
     public void preflight() throws Exception {
-        call("direct:preflight", java.util.Map.of(dev.teamsproactive.preflight.Preflight.AT_START, true));
+        call("direct:preflight", java.util.Map.of(dev.teamsproactive.props.Props.PREFLIGHT_AT_START, true));
     }
 
     /**

@@ -67,15 +67,15 @@ public final class Outcomes {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (caught instanceof HttpOperationFailedException http) {
             ServiceError error = ServiceError.of(http);
-            exchange.setProperty(FailureLog.METHOD, exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
-            exchange.setProperty(FailureLog.HTTP_STATUS, http.getStatusCode());
-            exchange.setProperty(FailureLog.REQUEST_ID, error.requestId());
+            exchange.setProperty(Props.FAILED_METHOD, exchange.getIn().getHeader(Exchange.HTTP_METHOD, String.class));
+            exchange.setProperty(Props.FAILED_HTTP_STATUS, http.getStatusCode());
+            exchange.setProperty(Props.FAILED_REQUEST_ID, error.requestId());
             set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
                     : caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException ? "ServiceDown"
                     : "ConnectionFailed";
-            exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
+            exchange.setProperty(Props.FAILED_REASON, caught == null ? null : caught.getClass().getSimpleName());
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());
         }
     }
@@ -88,8 +88,8 @@ public final class Outcomes {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = caught == null ? "no answer" : caught.getClass().getSimpleName()
                 + (caught.getMessage() == null ? "" : ": " + caught.getMessage());
-        exchange.setProperty(FailureLog.METHOD, "POST");
-        exchange.setProperty(FailureLog.REASON, caught == null ? null : caught.getClass().getSimpleName());
+        exchange.setProperty(Props.FAILED_METHOD, "POST");
+        exchange.setProperty(Props.FAILED_REASON, caught == null ? null : caught.getClass().getSimpleName());
         set(exchange, DeliveryStatus.IN_DOUBT, NO_ANSWER, "The message was posted but no answer came back (" + reason
                 + "); it may have arrived. Not sent again unless asked (resend --status IN_DOUBT).");
     }

@@ -41,6 +41,30 @@ public final class Props {
     public static final String STATUS = "status";
     public static final String CODE = "code";
     public static final String DETAIL = "detail";
+    // Why a recipient failed, for the failure log: the failed HTTP call's method, HTTP status and the answer's
+    // request-id (the step, the route, names the call; the exception's URI is not used, Camel masks parts of it)
+    public static final String FAILED_METHOD = "failedMethod";
+    public static final String FAILED_HTTP_STATUS = "failedHttpStatus";
+    public static final String FAILED_REQUEST_ID = "failedRequestId";
+    /** Set when no answer came: the exception's simple name (SocketTimeoutException, TokenUnavailableException …). */
+    public static final String FAILED_REASON = "failedReason";
+    /**
+     * The route whose circuitBreaker step failed. Camel hands such a failure to the calling route's error handler,
+     * so the unit of work's current route is that caller by the time the failure is logged.
+     */
+    public static final String FAILED_IN_ROUTE = "failedInRoute";
+    // Preflight
+    /** More features a campaign needs (a {@code Collection<Feature>} or comma-separated names). */
+    public static final String NEEDED_FEATURES = "neededFeatures";
+    /**
+     * Set at {@code run}'s start and by {@code send}, where a token endpoint that cannot be reached stops at once;
+     * a campaign of the running service retries instead.
+     */
+    public static final String PREFLIGHT_AT_START = "preflightAtStart";
+    /** The application permissions the token carries, as preflight found them. */
+    public static final String PREFLIGHT_ROLES = "preflightRoles";
+    /** The schedule whose firing started the campaign. */
+    public static final String SCHEDULE = "schedule";
 
     private Props() {
     }

@@ -1,5 +1,6 @@
 package dev.teamsproactive.resilience;
 
+import dev.teamsproactive.props.Props;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -17,14 +18,9 @@ import org.apache.camel.support.processor.DelegateAsyncProcessor;
  * processor hands a checked exception (an HTTP error answer, a broken connection) back wrapped in a
  * RuntimeCamelException; this puts the original back, so the error policy's rules ({@code ${exception.statusCode}},
  * the service's error code in the outcome) read it as usual. It also notes the route whose step failed, for the
- * failure log ({@link #FAILED_IN_ROUTE}). Applies to circuitBreaker steps only.
+ * failure log ({@link Props#FAILED_IN_ROUTE}). Applies to circuitBreaker steps only.
  */
 public final class BreakerExceptions implements InterceptStrategy {
-    /**
-     * The route whose circuitBreaker step failed. Camel hands such a failure to the calling route's error handler,
-     * so the unit of work's current route is that caller by the time the failure is logged.
-     */
-    public static final String FAILED_IN_ROUTE = "failedInRoute";
 
     @Override
     public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
@@ -40,9 +36,9 @@ public final class BreakerExceptions implements InterceptStrategy {
                 return processor.process(exchange, doneSync -> {
                     unwrap(exchange);
                     if (exchange.getException() != null && route != null) {
-                        exchange.setProperty(FAILED_IN_ROUTE, route.getRouteId());
+                        exchange.setProperty(Props.FAILED_IN_ROUTE, route.getRouteId());
                     } else {
-                        exchange.removeProperty(FAILED_IN_ROUTE);
+                        exchange.removeProperty(Props.FAILED_IN_ROUTE);
                     }
                     callback.done(doneSync);
                 });

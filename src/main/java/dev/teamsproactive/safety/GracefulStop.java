@@ -67,7 +67,7 @@ public final class GracefulStop {
      */
     public void refuseNewCampaignWhileStopping(Exchange exchange) {
         if (stopping.get()) {
-            throw new CampaignPostponedException("The service is stopping: " + exchange.getProperty("source", String.class)
+            throw new CampaignPostponedException("The service is stopping: " + exchange.getProperty(Props.SOURCE, String.class)
                     + " stays in the drop folder for the next start");
         }
     }
