@@ -43,13 +43,13 @@ public final class Application implements AutoCloseable {
 
     /** The status page's URL as the port is really bound (the configured host, not Camel's 0.0.0.0), or null. */
     private static String statusUrl(Settings settings, Options options) {
-        String enabled = settings.get("teams.http.enabled", "auto");
+        String enabled = settings.require("teams.http.enabled");
         boolean on = "auto".equalsIgnoreCase(enabled) ? options.inbox() : Boolean.parseBoolean(enabled);
         if (!on) {
             return null;
         }
-        String host = settings.get("teams.http.host", "127.0.0.1");
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.getInt("teams.http.port", 8080)
+        String host = settings.require("teams.http.host");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.getInt("teams.http.port")
                 + "/status";
     }
 
@@ -116,7 +116,7 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.bot-service-url", target.botServiceUrl());
         p.setProperty("teams.tenant-id", target.credentials().tenantId());
         p.setProperty("teams.app-external-id", target.appExternalId());
-        p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
+        p.setProperty("teams.inbox", settings.require("teams.inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
         // The routes' throttles read each rate as even permits per period.
         Pacing.derive(settings, p);

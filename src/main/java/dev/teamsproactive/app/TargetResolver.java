@@ -43,7 +43,7 @@ public final class TargetResolver {
         Optional<String> secret = Secrets.read(settings, "teams.client-secret");
         Optional<String> certificate = settings.get("teams.client-certificate-file");
         requireTenantSettings(settings, secret.isPresent() || certificate.isPresent());
-        Cloud cloud = Cloud.parse(settings.get("teams.cloud", "global"));
+        Cloud cloud = Cloud.parse(settings.require("teams.cloud"));
         String tenant = settings.require("teams.tenant-id");
         String clientId = settings.require("teams.client-id");
         String botAppId = settings.get("teams.bot-app-id", clientId);

@@ -32,6 +32,6 @@ public record ServiceInfo(String target, String inbox, String ledger) {
 
     /** The ledger URL the settings name (the same default as the ledger's). */
     public static String ledgerUrl(Settings settings) {
-        return settings.get("teams.ledger.url", "jdbc:h2:file:./data/ledger");
+        return settings.require("teams.ledger.url");
     }
 }

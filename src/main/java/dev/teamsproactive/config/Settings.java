@@ -15,6 +15,10 @@ import java.util.Properties;
  * The settings of {@code config/application.properties}, each overridable by an environment variable named
  * the way Camel names them ({@code teams.client-secret} → {@code TEAMS_CLIENT_SECRET}), so Java beans and
  * the routes' {@code {{…}}} placeholders see the same values. Packaged defaults apply under both.
+ *
+ * <p>The packaged copy of {@code config/application.properties} is the one source of default values: Java code
+ * reads a setting it needs with {@link #require} or {@link #getInt(String)}, so a missing one is an error naming
+ * the key, never a value written in Java that could disagree with the file.
  */
 public final class Settings {
     private final Properties values;
@@ -68,14 +72,14 @@ public final class Settings {
                 + environmentName(key)));
     }
 
-    public int getInt(String key, int fallback) {
-        return get(key).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The setting " + key + " must be a whole number, not '" + v + "'");
-            }
-        }).orElse(fallback);
+    /** A whole-number setting; missing or not a number is an error naming the key. */
+    public int getInt(String key) {
+        String v = require(key);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The setting " + key + " must be a whole number, not '" + v + "'");
+        }
     }
 
     /** Whether the key is written in application.properties (as opposed to the environment or nowhere). */

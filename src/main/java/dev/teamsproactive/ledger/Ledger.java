@@ -36,9 +36,6 @@ public final class Ledger implements AutoCloseable {
     /** The code of a row marked IN_DOUBT because the run posting it died. */
     public static final String IN_DOUBT_CODE = "SendInterrupted";
 
-    public static final String DEFAULT_JDBC_URL =
-            "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
-
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
     private final Transactions transactions;
@@ -56,10 +53,13 @@ public final class Ledger implements AutoCloseable {
 
     /**
      * Opens (and creates or upgrades the schema of) the ledger at a JDBC URL: {@code jdbc:h2:…} or
-     * {@code jdbc:postgresql:…}; a null or blank URL means {@link #DEFAULT_JDBC_URL}.
+     * {@code jdbc:postgresql:…} (teams.ledger.url).
      */
     public static Ledger open(String jdbcUrl, String user, String password) {
-        String url = jdbcUrl == null || jdbcUrl.isBlank() ? DEFAULT_JDBC_URL : jdbcUrl.trim();
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("No ledger URL: set teams.ledger.url");
+        }
+        String url = jdbcUrl.trim();
         LedgerFiles.prepare(url);
         HikariDataSource pool = LedgerDataSource.open(url, user, password);
         try {

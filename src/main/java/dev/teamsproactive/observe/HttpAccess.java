@@ -63,7 +63,7 @@ public final class HttpAccess implements AuthenticationHandler {
      *                                  (only while the port is open: see {@link #bindTo})
      */
     static HttpAccess of(Settings settings) throws IOException {
-        String host = settings.get("teams.http.host", "127.0.0.1");
+        String host = settings.require("teams.http.host");
         Set<String> extra = new LinkedHashSet<>();
         for (String name : settings.get("teams.http.allowed-hosts", "").split(",")) {
             if (!name.isBlank()) {
@@ -71,7 +71,7 @@ public final class HttpAccess implements AuthenticationHandler {
             }
         }
         Optional<String> token = Secrets.read(settings, "teams.http.token");
-        String required = settings.get("teams.http.token-required", "auto");
+        String required = settings.require("teams.http.token-required");
         boolean tokenRequired = "auto".equalsIgnoreCase(required) ? !isLoopback(host) : Boolean.parseBoolean(required);
         return new HttpAccess(host, extra, token, tokenRequired);
     }

@@ -28,11 +28,11 @@ public final class CircuitBreakers {
     public CircuitBreakers(Settings setting) {
         this.config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(setting.get("window", 20))
-                .minimumNumberOfCalls(setting.get("minimum-calls", 10))
-                .failureRateThreshold(setting.get("failure-rate-percent", 50))
-                .waitDurationInOpenState(Duration.ofMillis(setting.get("open-ms", 5_000)))
-                .permittedNumberOfCallsInHalfOpenState(setting.get("half-open-calls", 3))
+                .slidingWindowSize(setting.get("window"))
+                .minimumNumberOfCalls(setting.get("minimum-calls"))
+                .failureRateThreshold(setting.get("failure-rate-percent"))
+                .waitDurationInOpenState(Duration.ofMillis(setting.get("open-ms")))
+                .permittedNumberOfCallsInHalfOpenState(setting.get("half-open-calls"))
                 .recordException(new ServiceDown())
                 .writableStackTraceEnabled(false)
                 .build();
@@ -41,13 +41,13 @@ public final class CircuitBreakers {
         // Tokens come from msal4j's cache, so the endpoint sees few calls: a lone caller (the catalog lookup at a
         // campaign's start) must open this one before its own retries run out.
         this.tokenEndpoint = CircuitBreaker.of(TOKEN_ENDPOINT, CircuitBreakerConfig.from(config)
-                .minimumNumberOfCalls(setting.get("token-endpoint.minimum-calls", 3)).build());
+                .minimumNumberOfCalls(setting.get("token-endpoint.minimum-calls")).build());
     }
 
-    /** Reads {@code teams.breaker.<name>}. */
+    /** Reads {@code teams.breaker.<name>}; a missing one is an error naming it. */
     @FunctionalInterface
     public interface Settings {
-        int get(String name, int fallback);
+        int get(String name);
     }
 
     public CircuitBreaker graph() {

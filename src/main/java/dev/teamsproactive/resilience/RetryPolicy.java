@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * Each rule keeps its own count on the exchange (Camel's one redelivery counter would mix them up: a recipient
  * that waited out an open breaker would find its 5xx retries used up).
  * <ul>
- * <li>429: Retry-After is honoured (fractional seconds parsed, clamped); without it the wait doubles with jitter.</li>
+ * <li>429: Retry-After is honoured (fractional seconds parsed, clamped); without it the wait starts at
+ * {@code throttling.firstDelayMillis} and doubles, with jitter.</li>
  * <li>412, 502–504, no answer, no token: exponential backoff with jitter, at most {@code backoff.maxRetries} in a row.</li>
  * <li>an open circuit breaker: the recipient waits (with jitter) and asks again, for at most {@code breakerMaxWaitMillis}
  * in all; the transient count starts again, since the fault was the service's outage and not this call's.</li>
@@ -26,18 +27,22 @@ public final class RetryPolicy {
     private static final String TRANSIENT_RETRIES = "transientRetries";
     private static final String BREAKER_WAITED = "breakerWaitedMillis";
 
+    /**
+     * 429 answers: the first wait when the answer has no Retry-After (it then doubles), the ceiling of any wait,
+     * and how many retries in a row.
+     */
+    public record Throttling(long firstDelayMillis, long maxDelayMillis, int maxRetries) {
+    }
+
     /** Exponential backoff: first delay, ceiling, and how many retries in a row. */
     public record Backoff(long firstDelayMillis, long maxDelayMillis, int maxRetries) {
-        public static final Backoff DEFAULT = new Backoff(500, 30_000, 5);
     }
 
     /** How long a recipient waits between two looks at an open breaker, and in all. */
     public record BreakerWait(long delayMillis, long maxWaitMillis) {
-        public static final BreakerWait DEFAULT = new BreakerWait(2_000, 900_000);
     }
 
-    private final long maxDelayMillis;
-    private final int maxRetries;
+    private final Throttling throttling;
     private final ThrottleCounter throttles;
     private final Backoff backoff;
     private final BreakerWait breakerWait;
@@ -46,13 +51,8 @@ public final class RetryPolicy {
     private final java.util.concurrent.atomic.AtomicLong lastWaitLogged = new java.util.concurrent.atomic.AtomicLong(
             -WAIT_LOG_EVERY_MILLIS);
 
-    public RetryPolicy(long maxDelayMillis, int maxRetries, ThrottleCounter throttles) {
-        this(maxDelayMillis, maxRetries, throttles, Backoff.DEFAULT, BreakerWait.DEFAULT);
-    }
-
-    public RetryPolicy(long maxDelayMillis, int maxRetries, ThrottleCounter throttles, Backoff backoff, BreakerWait breakerWait) {
-        this.maxDelayMillis = maxDelayMillis;
-        this.maxRetries = maxRetries;
+    public RetryPolicy(Throttling throttling, ThrottleCounter throttles, Backoff backoff, BreakerWait breakerWait) {
+        this.throttling = throttling;
         this.throttles = throttles;
         this.backoff = backoff;
         this.breakerWait = breakerWait;
@@ -68,7 +68,7 @@ public final class RetryPolicy {
     public boolean afterThrottle(Exchange exchange) {
         throttles.count(exchange.getProperty(Props.CAMPAIGN_ID, String.class));
         int retries = exchange.getProperty(THROTTLE_RETRIES, 0, Integer.class);
-        if (retries >= maxRetries) {
+        if (retries >= throttling.maxRetries()) {
             return false;
         }
         exchange.setProperty(THROTTLE_RETRIES, retries + 1);
@@ -78,8 +78,8 @@ public final class RetryPolicy {
                     exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
         }
         Long advised = e == null ? null : retryAfterMillis(e.getResponseHeaders());
-        long delay = advised != null ? advised : backoffMillis(retries);
-        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(maxDelayMillis, Math.max(0, delay)));
+        long delay = advised != null ? advised : throttleBackoffMillis(retries);
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(throttling.maxDelayMillis(), Math.max(0, delay)));
         return true;
     }
 
@@ -153,7 +153,8 @@ public final class RetryPolicy {
         return null;
     }
 
-    private static long backoffMillis(int retries) {
-        return withJitter(1000L << Math.min(retries, 6));
+    /** Doubling from the first delay; the shift stops at 6 (64 times), far above any ceiling, so it cannot overflow. */
+    private long throttleBackoffMillis(int retries) {
+        return withJitter(throttling.firstDelayMillis() << Math.min(retries, 6));
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The retry rules are bounded and jittered, and an open breaker's wait does not use up the 5xx retries. */
 class RetryPolicyTest {
-    private final RetryPolicy policy = new RetryPolicy(60_000, 10, new ThrottleCounter(),
+    private final RetryPolicy policy = new RetryPolicy(new RetryPolicy.Throttling(1_000, 60_000, 10), new ThrottleCounter(),
             new RetryPolicy.Backoff(100, 1_000, 5), new RetryPolicy.BreakerWait(200, 1_000));
 
     @Test
