@@ -3,7 +3,7 @@ package dev.teamsproactive.config;
 import java.util.Locale;
 
 /**
- * Microsoft's endpoints per national cloud (teams-platform-facts.md section 4), and the token scopes that go
+ * Microsoft's endpoints per national cloud, and the token scopes that go
  * with them: Graph's audience is the cloud's Graph host; the Bot Connector's is api.botframework.com in the
  * commercial clouds (global, GCC) and api.botframework.us in the US government ones (GCC High, DoD).
  */

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A chat from the conversation cache that the Bot Connector no longer knows: 403 BotNotInConversationRoster or
- * ForbiddenOperationException (the app was uninstalled) or 404 ConversationNotFound (teams-platform-facts §3).
+ * ForbiddenOperationException (the app was uninstalled) or 404 ConversationNotFound.
  * The error policy recognises it (routes/error-handling.camel.yaml); {@link #forget} drops the cache entry so that
  * bot-send installs the app again, looks the chat up again and sends once more.
  */
