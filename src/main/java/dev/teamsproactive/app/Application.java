@@ -1,6 +1,7 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.sandbox.Sandbox;
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -26,13 +27,13 @@ public final class Application implements AutoCloseable {
     }
 
     private final Main main;
-    private final Sandbox sandbox;
+    private final BuiltInSandbox sandbox;
     private final Wiring wiring;
 
     private final Target target;
     private final String statusUrl;
 
-    private Application(Main main, Sandbox sandbox, Wiring wiring, Target target, String statusUrl) {
+    private Application(Main main, BuiltInSandbox sandbox, Wiring wiring, Target target, String statusUrl) {
         this.main = main;
         this.sandbox = sandbox;
         this.wiring = wiring;
@@ -42,13 +43,13 @@ public final class Application implements AutoCloseable {
 
     /** The status page's URL as the port is really bound (the configured host, not Camel's 0.0.0.0), or null. */
     private static String statusUrl(Settings settings, Options options) {
-        String enabled = settings.get("teams.http.enabled", "auto");
+        String enabled = settings.require("teams.http.enabled");
         boolean on = "auto".equalsIgnoreCase(enabled) ? options.inbox() : Boolean.parseBoolean(enabled);
         if (!on) {
             return null;
         }
-        String host = settings.get("teams.http.host", "127.0.0.1");
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.getInt("teams.http.port", 8080)
+        String host = settings.require("teams.http.host");
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + settings.getInt("teams.http.port")
                 + "/status";
     }
 
@@ -115,7 +116,7 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.bot-service-url", target.botServiceUrl());
         p.setProperty("teams.tenant-id", target.credentials().tenantId());
         p.setProperty("teams.app-external-id", target.appExternalId());
-        p.setProperty("teams.inbox", settings.get("teams.inbox", "inbox"));
+        p.setProperty("teams.inbox", settings.require("teams.inbox"));
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
         // The routes' throttles read each rate as even permits per period.
         Pacing.derive(settings, p);
@@ -139,7 +140,7 @@ public final class Application implements AutoCloseable {
      * start; throws {@link dev.teamsproactive.preflight.PreflightFailedException} naming what an admin must do.
      */
     public void preflight() throws Exception {
-        call("direct:preflight", java.util.Map.of(dev.teamsproactive.preflight.Preflight.AT_START, true));
+        call("direct:preflight", java.util.Map.of(dev.teamsproactive.props.Props.PREFLIGHT_AT_START, true));
     }
 
     /**
@@ -172,7 +173,7 @@ public final class Application implements AutoCloseable {
         return statusUrl;
     }
 
-    public Sandbox sandbox() {
+    public BuiltInSandbox sandbox() {
         return sandbox;
     }
 

@@ -1,5 +1,6 @@
 package dev.teamsproactive.app;
 
+import dev.teamsproactive.config.Settings;
 import java.util.List;
 import java.util.Properties;
 

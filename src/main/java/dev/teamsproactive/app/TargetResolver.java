@@ -1,13 +1,11 @@
 package dev.teamsproactive.app;
 
-import dev.teamsproactive.sandbox.Sandbox;
-import dev.teamsproactive.sandbox.SandboxOptions;
-import dev.teamsproactive.sandbox.tenant.Seed;
+import dev.teamsproactive.config.Cloud;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import dev.teamsproactive.tls.SandboxTls;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -16,7 +14,6 @@ import java.util.Optional;
  * already running elsewhere with {@code --sandbox-url}.
  */
 public final class TargetResolver {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TargetResolver.class);
     /** How the command line asked for the target. */
     public enum Mode { AUTO, SANDBOX, SANDBOX_URL }
 
@@ -24,7 +21,7 @@ public final class TargetResolver {
     }
 
     /** The resolved target, and the in-process sandbox when one was started (to be closed with the app). */
-    public record Resolved(Target target, Sandbox sandbox) {
+    public record Resolved(Target target, BuiltInSandbox sandbox) {
     }
 
     /**
@@ -40,20 +37,20 @@ public final class TargetResolver {
             return new Resolved(sandboxTarget(settings, sandboxUrl, "sandbox at " + sandboxUrl), null);
         }
         if (mode == Mode.SANDBOX || !namesATenant(settings)) {
-            Sandbox sandbox = Sandbox.start(SandboxOptions.defaults());
+            BuiltInSandbox sandbox = BuiltInSandbox.start();
             return new Resolved(sandboxTarget(settings, sandbox.url(), "built-in sandbox (" + sandbox.url() + ")"), sandbox);
         }
-        Optional<String> secret = secret(settings, "teams.client-secret");
+        Optional<String> secret = Secrets.read(settings, "teams.client-secret");
         Optional<String> certificate = settings.get("teams.client-certificate-file");
         requireTenantSettings(settings, secret.isPresent() || certificate.isPresent());
-        Cloud cloud = Cloud.parse(settings.get("teams.cloud", "global"));
+        Cloud cloud = Cloud.parse(settings.require("teams.cloud"));
         String tenant = settings.require("teams.tenant-id");
         String clientId = settings.require("teams.client-id");
         String botAppId = settings.get("teams.bot-app-id", clientId);
-        String botSecret = secret(settings, "teams.bot-client-secret").orElse(secret.orElse(null));
+        String botSecret = Secrets.read(settings, "teams.bot-client-secret").orElse(secret.orElse(null));
         Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret.orElse(null), botAppId, botSecret,
                 settings.get("teams.bot-tenant-id", tenant), certificate.map(java.nio.file.Path::of).orElse(null),
-                secret(settings, "teams.client-certificate-password").orElse(""));
+                Secrets.read(settings, "teams.client-certificate-password").orElse(""));
         return new Resolved(new Target("tenant " + tenant + " (" + cloud.name().toLowerCase(java.util.Locale.ROOT)
                 + " cloud)", settings.get("teams.authority-url", cloud.authority()),
                 settings.get("teams.graph-url", cloud.graph()),
@@ -95,59 +92,14 @@ public final class TargetResolver {
 
     /** A sandbox's endpoints with the default tenant's credentials, unless settings name others. */
     private static Target sandboxTarget(Settings settings, String url, String description) throws IOException {
-        Seed seed = Seed.defaultTenant();
+        BuiltInSandbox.DefaultTenant seed = BuiltInSandbox.defaultTenant();
         String tenant = settings.get("teams.tenant-id", seed.tenantId());
-        String clientId = settings.get("teams.client-id", seed.app().clientId());
-        String secret = secret(settings, "teams.client-secret").orElse(seed.app().clientSecret());
+        String clientId = settings.get("teams.client-id", seed.clientId());
+        String secret = Secrets.read(settings, "teams.client-secret").orElse(seed.clientSecret());
         Target.Credentials credentials = new Target.Credentials(tenant, clientId, secret,
-                settings.get("teams.bot-app-id", clientId), secret(settings, "teams.bot-client-secret").orElse(secret),
+                settings.get("teams.bot-app-id", clientId), Secrets.read(settings, "teams.bot-client-secret").orElse(secret),
                 settings.get("teams.bot-tenant-id", tenant), null, null);
         return new Target(description, url, url, url, credentials,
-                settings.get("teams.app-external-id", seed.app().externalId()), SandboxTls.clientContext(), true, Cloud.GLOBAL);
-    }
-
-    /**
-     * A secret from the environment ({@code TEAMS_CLIENT_SECRET}) or from the file named by {@code <key>-file};
-     * never from application.properties, which may be committed. A file inside the config folder or a git
-     * working tree is read, with a warning: it is one {@code git add} away from being committed.
-     *
-     * @throws IllegalArgumentException when the secret is written in application.properties, or its file cannot be read
-     */
-    public static Optional<String> secret(Settings settings, String key) throws IOException {
-        if (settings.fromFile(key)) {
-            throw new IllegalArgumentException("The secret " + key + " must not be written in application.properties: set "
-                    + Settings.environmentName(key) + " in the environment, or " + key
-                    + "-file to a file outside the repository");
-        }
-        Optional<String> direct = settings.get(key);
-        if (direct.isPresent()) {
-            return direct;
-        }
-        Optional<String> file = settings.get(key + "-file");
-        if (file.isPresent()) {
-            Path path = Path.of(file.get());
-            if (!Files.isReadable(path)) {
-                throw new IllegalArgumentException(key + "-file names " + path.toAbsolutePath() + ", which cannot be read");
-            }
-            warnIfCommittable(settings, key, path);
-            return Optional.of(Files.readString(path, StandardCharsets.UTF_8).trim());
-        }
-        return Optional.empty();
-    }
-
-    private static void warnIfCommittable(Settings settings, String key, Path file) {
-        Path real = file.toAbsolutePath().normalize();
-        Path config = settings.configDir().toAbsolutePath().normalize();
-        Path inside = real.startsWith(config) ? config : null;
-        for (Path dir = real.getParent(); inside == null && dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(".git"))) {
-                inside = dir;
-            }
-        }
-        if (inside != null) {
-            LOG.warn("{}-file names {}, inside {}: a file there is one 'git add' away from being committed with the"
-                    + " configuration. Keep secrets outside it (e.g. /etc/teams-proactive/) or in the environment ({}).",
-                    key, real, inside, Settings.environmentName(key));
-        }
+                settings.get("teams.app-external-id", seed.appExternalId()), SandboxTls.clientContext(), true, Cloud.GLOBAL);
     }
 }

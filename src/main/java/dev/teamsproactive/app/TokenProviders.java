@@ -2,6 +2,7 @@ package dev.teamsproactive.app;
 
 import dev.teamsproactive.auth.Credentials;
 import dev.teamsproactive.auth.TokenProvider;
+import dev.teamsproactive.config.Target;
 
 /**
  * The two token sources of a target: Graph (the app registration, in the customer's tenant) and the Bot

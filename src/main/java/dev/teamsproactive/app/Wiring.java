@@ -1,24 +1,28 @@
 package dev.teamsproactive.app;
 
 import dev.teamsproactive.auth.TokenProvider;
-import dev.teamsproactive.delivery.BreakerExceptions;
-import dev.teamsproactive.delivery.Campaigns;
-import dev.teamsproactive.delivery.CircuitBreakers;
-import dev.teamsproactive.delivery.StaleChats;
+import dev.teamsproactive.auth.Tokens;
+import dev.teamsproactive.campaigns.Campaigns;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.ServiceInfo;
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
+import dev.teamsproactive.followups.FollowUps;
+import dev.teamsproactive.graph.Outcomes;
+import dev.teamsproactive.graph.RecipientSteps;
+import dev.teamsproactive.graph.StaleChats;
 import dev.teamsproactive.input.UrlText;
-import dev.teamsproactive.delivery.FollowUps;
-import dev.teamsproactive.delivery.Messages;
-import dev.teamsproactive.delivery.Outcomes;
-import dev.teamsproactive.delivery.RecipientSteps;
-import dev.teamsproactive.delivery.Recorder;
-import dev.teamsproactive.delivery.Reports;
-import dev.teamsproactive.delivery.RetryPolicy;
-import dev.teamsproactive.delivery.ThrottleCounter;
-import dev.teamsproactive.delivery.Tokens;
-import dev.teamsproactive.delivery.UnansweredSends;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.message.MessageTemplates;
+import dev.teamsproactive.message.Messages;
 import dev.teamsproactive.preflight.Preflight;
+import dev.teamsproactive.report.Recorder;
+import dev.teamsproactive.report.Reports;
+import dev.teamsproactive.resilience.BreakerExceptions;
+import dev.teamsproactive.resilience.CircuitBreakers;
+import dev.teamsproactive.resilience.RetryPolicy;
+import dev.teamsproactive.resilience.ThrottleCounter;
+import dev.teamsproactive.resilience.UnansweredSends;
 import dev.teamsproactive.safety.GracefulStop;
 import dev.teamsproactive.safety.Resends;
 import dev.teamsproactive.safety.RunLeases;
@@ -49,17 +53,17 @@ public final class Wiring implements AutoCloseable {
         this.target = target;
         this.ledger = ledger;
         this.stop = new GracefulStop(ledger);
-        this.runLeases = new RunLeases(ledger, Duration.ofSeconds(settings.getInt("teams.run-lease.seconds", 60)));
-        this.inbox = Path.of(settings.get("teams.inbox", "inbox"));
-        this.reports = Path.of(settings.get("teams.reports", "reports"));
+        this.runLeases = new RunLeases(ledger, Duration.ofSeconds(settings.getInt("teams.run-lease.seconds")));
+        this.inbox = Path.of(settings.require("teams.inbox"));
+        this.reports = Path.of(settings.require("teams.reports"));
         this.httpConnections = HttpConnections.create(target.trust(),
-                settings.getInt("camel.component.https.max-total-connections", 200),
-                settings.getInt("camel.component.https.connections-per-route", 100));
+                settings.getInt("camel.component.https.max-total-connections"),
+                settings.getInt("camel.component.https.connections-per-route"));
     }
 
     public static Wiring create(Settings settings, Target target) throws java.io.IOException {
         Ledger ledger = Ledger.open(ServiceInfo.ledgerUrl(settings),
-                settings.get("teams.ledger.user", "sa"), TargetResolver.secret(settings, "teams.ledger.password").orElse(""));
+                settings.require("teams.ledger.user"), Secrets.read(settings, "teams.ledger.password").orElse(""));
         return new Wiring(settings, target, ledger);
     }
 
@@ -85,7 +89,7 @@ public final class Wiring implements AutoCloseable {
         TokenProvider botToken = TokenProviders.bot(target);
         fetchAhead(graphToken, botToken);
         // Transient faults: one circuit breaker per service, and the retry rules (teams.backoff.*, teams.breaker.*).
-        CircuitBreakers breakers = new CircuitBreakers((name, fallback) -> settings.getInt("teams.breaker." + name, fallback));
+        CircuitBreakers breakers = new CircuitBreakers(name -> settings.getInt("teams.breaker." + name));
         main.bind(CircuitBreakers.GRAPH + "Breaker", breakers.graph());
         main.bind(CircuitBreakers.BOT_CONNECTOR + "Breaker", breakers.botConnector());
         main.bind(CircuitBreakers.TOKEN_ENDPOINT + "Breaker", breakers.tokenEndpoint());
@@ -94,13 +98,14 @@ public final class Wiring implements AutoCloseable {
         main.bind("breakerExceptions", new BreakerExceptions());
         main.bind("staleChats", new StaleChats(ledger, c.tenantId(), target.botServiceUrl()));
         ThrottleCounter throttles = new ThrottleCounter();
-        RetryPolicy retryPolicy = new RetryPolicy(settings.getInt("teams.retry-after.max-ms", 60_000),
-                settings.getInt("teams.retry-after.max-retries", 10), throttles,
-                new RetryPolicy.Backoff(settings.getInt("teams.backoff.first-delay-ms", 500),
-                        settings.getInt("teams.backoff.max-delay-ms", 30_000), settings.getInt("teams.backoff.max-retries", 5)),
-                new RetryPolicy.BreakerWait(settings.getInt("teams.breaker.wait-ms", 2_000),
-                        settings.getInt("teams.breaker.max-wait-ms", 900_000)));
-        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint(), retryPolicy);
+        RetryPolicy retryPolicy = new RetryPolicy(new RetryPolicy.Throttling(
+                settings.getInt("teams.retry-after.first-delay-ms"), settings.getInt("teams.retry-after.max-ms"),
+                settings.getInt("teams.retry-after.max-retries")), throttles,
+                new RetryPolicy.Backoff(settings.getInt("teams.backoff.first-delay-ms"),
+                        settings.getInt("teams.backoff.max-delay-ms"), settings.getInt("teams.backoff.max-retries")),
+                new RetryPolicy.BreakerWait(settings.getInt("teams.breaker.wait-ms"),
+                        settings.getInt("teams.breaker.max-wait-ms")));
+        Tokens tokens = new Tokens(graphToken, botToken, breakers.tokenEndpoint(), retryPolicy::whileBreakerOpen);
         Messages messages = new Messages(new MessageTemplates(settings.configDir().resolve("messages")));
         main.bind("tokens", tokens);
         main.bind("urlText", new UrlText());
@@ -108,24 +113,24 @@ public final class Wiring implements AutoCloseable {
         // Settles as long as the inbox route's read lock waits (readLockMinAge) before it takes a file.
         main.bind("inboxEntries", new dev.teamsproactive.input.InboxEntries(inbox, Duration.ofSeconds(1),
                 java.time.Clock.systemUTC()));
-        main.bind("templateVariables", new dev.teamsproactive.delivery.TemplateVariables());
+        main.bind("templateVariables", new dev.teamsproactive.message.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
         main.bind("outcomes", new Outcomes());
-        main.bind("graphAnswers", new dev.teamsproactive.delivery.GraphAnswers());
+        main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
         main.bind("unansweredSends", new UnansweredSends(
-                Boolean.parseBoolean(settings.get("teams.bot-send.retry-unanswered", "false"))));
+                Boolean.parseBoolean(settings.require("teams.bot-send.retry-unanswered"))));
         main.bind("messages", messages);
-        Campaigns campaigns = new Campaigns(ledger, messages, settings.get("teams.default-template", "default"), stop);
+        Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
         main.bind("campaigns", campaigns);
         // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
-        main.bind("failedCampaigns", new dev.teamsproactive.delivery.FailedCampaigns(ledger));
+        main.bind("failedCampaigns", new dev.teamsproactive.campaigns.FailedCampaigns(ledger));
         main.bind("sendGuard", new SendGuard(ledger, stop));
         main.bind("gracefulStop", stop);
         main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
-        main.bind("botSends", new dev.teamsproactive.delivery.BotSends());
+        main.bind("botSends", new dev.teamsproactive.message.BotSends());
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         // Update and recall of sent messages (routes/7-follow-ups.camel.yaml).
@@ -134,7 +139,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
                 c.botAppId(), c.botTenantId(), target.authority()), settings.get("teams.app-catalog-id").isPresent()));
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports, inbox,
-                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms", 5000)));
+                java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms")));
         // Only allowed host names (and a token beyond loopback) reach the HTTP port.
         dev.teamsproactive.observe.HttpAccess.bindTo(main, settings);
         // A `send` beside the running service finds it here, and hands its file over (cli/HandOff).
@@ -148,10 +153,10 @@ public final class Wiring implements AutoCloseable {
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
-                java.time.Duration.parse(settings.get("teams.campaigns.misfire-grace", "PT1H")), java.time.Clock.systemUTC(),
+                java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
                 campaigns::check));
-        main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
-        main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
+        main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
+        main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

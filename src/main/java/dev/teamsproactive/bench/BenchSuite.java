@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Runs the chosen scenarios, each group against its own sandbox process, the service as its own process per campaign
- * ({@code send FILE --sandbox-url URL}); prints one {@code BENCH {json}} line per scenario (interfaces.md section 5) and
+ * ({@code send FILE --sandbox-url URL}); prints one {@code BENCH {json}} line per scenario and
  * the details of each run (requests, 429s, outcomes) on the log stream.
  */
 public final class BenchSuite {
@@ -270,7 +270,7 @@ public final class BenchSuite {
         }
         line.put("throttled", m.stats().throttled());
         putMegabytes(line, "heapPeakMb", m.heap().peakMb());
-        // Beyond interfaces.md section 5: the most heap left in use after a collection, the data the run held.
+        // Beyond the documented BENCH fields: the most heap left in use after a collection, the data the run held.
         putMegabytes(line, "heapLiveMb", m.heap().liveMb());
         out.println("BENCH " + line);
         out.flush();

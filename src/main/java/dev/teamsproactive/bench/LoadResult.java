@@ -10,7 +10,7 @@ public record LoadResult(String target, int connections, double seconds, long re
         return seconds <= 0 ? 0 : requests / seconds;
     }
 
-    /** One line: the figures for people, then the same as a JSON object (as the BENCH lines of interfaces.md section 5). */
+    /** One line: the figures for people, then the same as a JSON object (as the BENCH lines). */
     public String line(String limits) {
         return String.format(Locale.ROOT,
                 "SANDBOX-BENCH %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d errors "

@@ -1,6 +1,5 @@
 package dev.teamsproactive.bench;
 
-import dev.teamsproactive.cli.HeapPeak;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientFileSummary;
 import dev.teamsproactive.recipients.RecipientStream;

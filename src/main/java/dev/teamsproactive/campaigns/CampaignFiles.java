@@ -3,6 +3,7 @@ package dev.teamsproactive.campaigns;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.teamsproactive.props.Props;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +27,13 @@ public final class CampaignFiles {
         if (fired != null) {
             return fired;
         }
-        String campaignFile = exchange.getProperty("campaignFile", String.class);
+        String campaignFile = exchange.getProperty(Props.CAMPAIGN_FILE, String.class);
         if (campaignFile == null) {
             return null;
         }
         Path file = Path.of(campaignFile);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String source = exchange.getProperty("source", file.getFileName().toString(), String.class);
+        String source = exchange.getProperty(Props.SOURCE, file.getFileName().toString(), String.class);
         if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json") && namesAnAudience(file)) {
             return DefinitionReader.read(file, source, false);
         }

@@ -4,6 +4,7 @@ import dev.teamsproactive.input.LogText;
 import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.ledger.CampaignStatus;
 import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.props.Props;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +102,7 @@ public final class CampaignSchedules {
     public Firing firing(Exchange exchange) {
         Date scheduled = exchange.getIn().getHeader("scheduledFireTime", Date.class);
         Instant at = scheduled != null ? scheduled.toInstant() : clock.instant();
-        return new Firing(exchange.getProperty("schedule", String.class), at);
+        return new Firing(exchange.getProperty(Props.SCHEDULE, String.class), at);
     }
 
     /**
@@ -122,9 +123,9 @@ public final class CampaignSchedules {
         exchange.setProperty(DEFINITION, campaign);
         exchange.setProperty(SCHEDULED_AT, firing.scheduledAt());
         // The firing's id from the start, so that a firing refused before it is registered is still named.
-        exchange.setProperty("campaignId", FiringIds.of(campaign, firing.scheduledAt()));
-        exchange.setProperty("source", campaign.file() + " at " + firing.scheduledAt());
-        exchange.setProperty("template", campaign.template() == null ? "" : campaign.template());
+        exchange.setProperty(Props.CAMPAIGN_ID, FiringIds.of(campaign, firing.scheduledAt()));
+        exchange.setProperty(Props.SOURCE, campaign.file() + " at " + firing.scheduledAt());
+        exchange.setProperty(Props.TEMPLATE, campaign.template() == null ? "" : campaign.template());
     }
 
     private static String skipped(Firing firing, String why) {

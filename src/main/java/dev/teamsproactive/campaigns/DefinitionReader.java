@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.DateTimeException;
@@ -16,14 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -34,8 +29,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads a campaign file (YAML, or JSON, which is YAML too) into a {@link CampaignDefinition}. Every
@@ -44,19 +37,18 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class DefinitionReader {
     private static final int MAX_BYTES = 256 * 1024;
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final List<String> KEYS = List.of("name", "description", "cron", "timeZone", "template",
             "audience", "variables", "start", "end", "enabled", "dryRun");
-    private static final List<String> AUDIENCES = List.of("users", "file", "group", "team", "channel", "allUsers");
 
     private final String file;
-    private final Path folder;
+    private final CampaignYaml yaml;
+    private final AudienceReader audiences;
 
     private DefinitionReader(String file, Path folder) {
         this.file = file;
-        this.folder = folder;
+        this.yaml = new CampaignYaml(file);
+        this.audiences = new AudienceReader(yaml, file, folder);
     }
 
     /**
@@ -90,29 +82,31 @@ public final class DefinitionReader {
         } catch (YamlEngineException e) {
             throw new RejectedInputException(file, "not valid YAML: " + e.getMessage(), e);
         }
-        Map<String, NodeTuple> fields = mapping(root, "a campaign file", KEYS);
-        String name = text(fields, "name", defaultName);
+        Map<String, NodeTuple> fields = yaml.mapping(root, "a campaign file", KEYS);
+        String name = yaml.text(fields, "name", defaultName);
         if (!NAME.matcher(name).matches()) {
-            throw reject(valueOf(fields, "name", root), "the name must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
+            throw yaml.reject(CampaignYaml.valueOf(fields, "name", root),
+                    "the name must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
         }
         ZoneId zone = zone(fields);
-        String cron = text(fields, "cron", null);
+        String cron = yaml.text(fields, "cron", null);
         if (cron != null) {
-            checkCron(cron, valueOf(fields, "cron", root));
+            checkCron(cron, CampaignYaml.valueOf(fields, "cron", root));
         } else if (schedule) {
-            throw reject(root, "no cron: a scheduled campaign needs one, e.g. cron: \"0 0 9 ? * MON\" (Mondays at 9:00)");
+            throw yaml.reject(root, "no cron: a scheduled campaign needs one, e.g. cron: \"0 0 9 ? * MON\" (Mondays at 9:00)");
         }
         if (!fields.containsKey("audience")) {
-            throw reject(root, "no audience: add one of " + String.join(", ", AUDIENCES));
+            throw yaml.reject(root, "no audience: add one of " + String.join(", ", AudienceReader.KINDS));
         }
-        Audience audience = audience(fields.get("audience").getValueNode());
+        Audience audience = audiences.read(fields.get("audience").getValueNode());
         Instant start = instant(fields, "start", zone, false);
         Instant end = instant(fields, "end", zone, true);
         if (start != null && end != null && end.isBefore(start)) {
-            throw reject(valueOf(fields, "end", root), "the end comes before the start");
+            throw yaml.reject(CampaignYaml.valueOf(fields, "end", root), "the end comes before the start");
         }
-        return new CampaignDefinition(name, file, cron, zone, text(fields, "template", null), audience,
-                variables(fields), start, end, bool(fields, "enabled", true), bool(fields, "dryRun", false), lines(fields));
+        return new CampaignDefinition(name, file, cron, zone, yaml.text(fields, "template", null), audience,
+                variables(fields), start, end, yaml.bool(fields, "enabled", true), yaml.bool(fields, "dryRun", false),
+                lines(fields));
     }
 
     /**
@@ -133,127 +127,15 @@ public final class DefinitionReader {
         return lines;
     }
 
-    private Audience audience(Node node) {
-        Map<String, NodeTuple> kinds = mapping(node, "the audience", AUDIENCES);
-        if (kinds.size() != 1) {
-            throw reject(node, "the audience names exactly one of " + String.join(", ", AUDIENCES)
-                    + (kinds.isEmpty() ? "" : " (found " + String.join(", ", kinds.keySet()) + ")"));
-        }
-        Map.Entry<String, NodeTuple> only = kinds.entrySet().iterator().next();
-        Node value = only.getValue().getValueNode();
-        return switch (only.getKey()) {
-            case "users" -> new Audience(Audience.Kind.USERS, users(value), null, null, null, null);
-            case "file" -> new Audience(Audience.Kind.FILE, null, recipientsFile(value), null, null, null);
-            case "group" -> new Audience(Audience.Kind.GROUP, null, null, guid(value, "group"), null, null);
-            case "team" -> new Audience(Audience.Kind.TEAM, null, null, guid(value, "team"), null, null);
-            case "channel" -> channel(value);
-            default -> allUsers(value);
-        };
-    }
-
-    private List<String> users(Node node) {
-        if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
-            throw reject(node, "users is a list of object ids, UPNs or mail addresses, e.g. [ada@contoso.example]");
-        }
-        List<String> users = new ArrayList<>();
-        for (Node item : list.getValue()) {
-            users.add(scalar(item, "each user"));
-        }
-        return users;
-    }
-
-    /**
-     * The recipients file, inside the campaign file's own folder (config/campaigns/ for a schedule, the inbox for a
-     * dropped campaign): an absolute path, a '..' or a link leading out of it is refused before anything is read, so
-     * a campaign file cannot make the service read (and quote, or send to) a file elsewhere.
-     */
-    private Path recipientsFile(Node node) {
-        String named = scalar(node, "file");
-        Path relative;
-        try {
-            relative = Path.of(named);
-        } catch (InvalidPathException e) {
-            throw reject(node, "'" + named + "' is not a file name");
-        }
-        if (relative.isAbsolute() || named.startsWith("/") || named.startsWith("\\") || named.matches("[A-Za-z]:.*")) {
-            throw reject(node, "the recipients file is named by an absolute path: a campaign reads only files in its"
-                    + " own folder, named relative to it (file: people.csv)");
-        }
-        for (String part : named.split("[/\\\\]")) {
-            if (part.equals("..")) {
-                throw reject(node, "the recipients file's path goes up with '..': a campaign reads only files in its"
-                        + " own folder, named relative to it (file: people.csv)");
-            }
-        }
-        Path resolved = folder.resolve(relative).normalize();
-        Path real;
-        try {
-            real = resolved.toRealPath();
-        } catch (IOException e) {
-            throw reject(node, "no recipients file " + named + " in the campaign file's folder (a relative path starts there)");
-        }
-        if (!real.startsWith(realFolder())) {
-            throw reject(node, "the recipients file " + named + " is a link to a file outside the campaign file's folder:"
-                    + " a campaign reads only files in its own folder");
-        }
-        if (!Files.isRegularFile(real)) {
-            throw reject(node, "the recipients file " + named + " is not a file");
-        }
-        return resolved;
-    }
-
-    private Path realFolder() {
-        try {
-            return folder.toRealPath();
-        } catch (IOException e) {
-            throw new RejectedInputException(file, "its folder cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private Audience channel(Node node) {
-        Map<String, NodeTuple> fields = mapping(node, "channel", List.of("team", "name"));
-        if (!fields.containsKey("team")) {
-            throw reject(node, "channel needs the team's id: channel: {team: <id>, name: General}");
-        }
-        String team = guid(fields.get("team").getValueNode(), "team");
-        String name = fields.containsKey("name") ? scalar(fields.get("name").getValueNode(), "name") : null;
-        return new Audience(Audience.Kind.CHANNEL, null, null, team, name, null);
-    }
-
-    private Audience allUsers(Node node) {
-        if (node instanceof ScalarNode s) {
-            if (!"true".equals(s.getValue())) {
-                throw reject(node, "allUsers is true, or {filter: \"…\"} for an OData filter of your own");
-            }
-            return new Audience(Audience.Kind.ALL_USERS, null, null, null, null, Audience.ENABLED_MEMBERS);
-        }
-        Map<String, NodeTuple> fields = mapping(node, "allUsers", List.of("filter"));
-        String filter = fields.containsKey("filter") ? scalar(fields.get("filter").getValueNode(), "filter")
-                : Audience.ENABLED_MEMBERS;
-        if (filter.contains("&") || filter.contains("#")) {
-            // It becomes the value of $filter in the query: these would end it early.
-            throw reject(fields.get("filter").getValueNode(), "the filter may not contain & or #");
-        }
-        return new Audience(Audience.Kind.ALL_USERS, null, null, null, null, filter);
-    }
-
-    private String guid(Node node, String what) {
-        String id = scalar(node, what);
-        if (!GUID.matcher(id).matches()) {
-            throw reject(node, "the " + what + " is named by its object id (a GUID such as 030eb94f-70e4-5632-925b-849673335bab), not '" + id + "'");
-        }
-        return id.toLowerCase(Locale.ROOT);
-    }
-
     private ZoneId zone(Map<String, NodeTuple> fields) {
         if (!fields.containsKey("timeZone")) {
             return ZoneOffset.UTC;
         }
         Node node = fields.get("timeZone").getValueNode();
         try {
-            return ZoneId.of(scalar(node, "timeZone"));
+            return ZoneId.of(yaml.scalar(node, "timeZone"));
         } catch (DateTimeException e) {
-            throw reject(node, "unknown time zone (use a region such as Europe/Berlin, or UTC)");
+            throw yaml.reject(node, "unknown time zone (use a region such as Europe/Berlin, or UTC)");
         }
     }
 
@@ -261,7 +143,7 @@ public final class DefinitionReader {
         try {
             new CronExpression(cron);
         } catch (ParseException e) {
-            throw reject(node, "not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week"
+            throw yaml.reject(node, "not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week"
                     + " [year], e.g. \"0 0 9 ? * MON\"): " + e.getMessage());
         }
     }
@@ -272,7 +154,7 @@ public final class DefinitionReader {
             return null;
         }
         Node node = fields.get(key).getValueNode();
-        String value = scalar(node, key);
+        String value = yaml.scalar(node, key);
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);
@@ -285,7 +167,7 @@ public final class DefinitionReader {
                 return LocalDateTime.parse(value).atZone(zone).toInstant();
             }
         } catch (DateTimeParseException e) {
-            throw reject(node, key + " is a date (2026-01-31) or a date and time (2026-01-31T09:00)");
+            throw yaml.reject(node, key + " is a date (2026-01-31) or a date and time (2026-01-31T09:00)");
         }
     }
 
@@ -295,66 +177,13 @@ public final class DefinitionReader {
         }
         Node node = fields.get("variables").getValueNode();
         if (!(node instanceof MappingNode map)) {
-            throw reject(node, "variables is a map of names to text, e.g. {headline: \"…\"}");
+            throw yaml.reject(node, "variables is a map of names to text, e.g. {headline: \"…\"}");
         }
         Map<String, String> variables = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
-            variables.put(scalar(t.getKeyNode(), "a variable's name"), scalar(t.getValueNode(), "a variable's value"));
+            variables.put(yaml.scalar(t.getKeyNode(), "a variable's name"), yaml.scalar(t.getValueNode(), "a variable's value"));
         }
         return variables;
-    }
-
-    private boolean bool(Map<String, NodeTuple> fields, String key, boolean fallback) {
-        if (!fields.containsKey(key)) {
-            return fallback;
-        }
-        Node node = fields.get(key).getValueNode();
-        String value = scalar(node, key);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw reject(node, key + " is true or false");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private String text(Map<String, NodeTuple> fields, String key, String fallback) {
-        return fields.containsKey(key) ? scalar(fields.get(key).getValueNode(), key) : fallback;
-    }
-
-    private static Node valueOf(Map<String, NodeTuple> fields, String key, Node fallback) {
-        return fields.containsKey(key) ? fields.get(key).getValueNode() : fallback;
-    }
-
-    private String scalar(Node node, String what) {
-        if (!(node instanceof ScalarNode s) || s.getValue().isBlank()) {
-            throw reject(node, what + " must be a single value");
-        }
-        return s.getValue().strip();
-    }
-
-    /** The keys of a mapping node, each once, all of them among {@code allowed}. */
-    private Map<String, NodeTuple> mapping(Node node, String what, List<String> allowed) {
-        if (!(node instanceof MappingNode map)) {
-            throw reject(node, what + " must be a map of keys (" + String.join(", ", allowed) + ")");
-        }
-        Map<String, NodeTuple> fields = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (NodeTuple t : map.getValue()) {
-            String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : null;
-            if (key == null || !allowed.contains(key)) {
-                throw reject(t.getKeyNode(), "unknown key " + (key == null ? "" : "'" + key + "' ") + "in " + what
-                        + " (known: " + String.join(", ", allowed) + ")");
-            }
-            if (!seen.add(key)) {
-                throw reject(t.getKeyNode(), "'" + key + "' appears twice");
-            }
-            fields.put(key, t);
-        }
-        return fields;
-    }
-
-    private RejectedInputException reject(Node node, String reason) {
-        int line = node.getStartMark().map(Mark::getLine).map(l -> l + 1).orElse(0);
-        return new RejectedInputException(file, line, reason);
     }
 
     private static String baseName(Path path) {

@@ -1,11 +1,8 @@
 package dev.teamsproactive.cli;
 
+import dev.teamsproactive.app.BuiltInSandbox;
 import dev.teamsproactive.bench.LoadResult;
 import dev.teamsproactive.bench.SandboxLoad;
-import dev.teamsproactive.sandbox.Sandbox;
-import dev.teamsproactive.sandbox.SandboxOptions;
-import dev.teamsproactive.sandbox.limits.LimitsMode;
-import dev.teamsproactive.sandbox.tenant.Seed;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -43,12 +40,12 @@ final class BenchSandboxCommand implements Callable<Integer> {
             System.err.println("bench-sandbox: --connections and --seconds must be at least 1, --warmup-seconds at least 0");
             return SandboxCommand.BAD_USAGE;
         }
-        Seed tenant = Seed.defaultTenant();
-        Sandbox sandbox = url == null ? Sandbox.start(SandboxOptions.defaults().withLimits(LimitsMode.OFF)) : null;
+        BuiltInSandbox.DefaultTenant tenant = BuiltInSandbox.defaultTenant();
+        BuiltInSandbox sandbox = url == null ? BuiltInSandbox.startUnlimited() : null;
         try {
             String base = sandbox != null ? sandbox.url() : url;
-            SandboxLoad load = new SandboxLoad(new SandboxLoad.Target(base, tenant.tenantId(), tenant.app().clientId(),
-                    tenant.app().clientSecret()), connections);
+            SandboxLoad load = new SandboxLoad(new SandboxLoad.Target(base, tenant.tenantId(), tenant.clientId(),
+                    tenant.clientSecret()), connections);
             LoadResult result = load.run(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds));
             System.out.println(result.line(sandbox != null ? "off" : "as started"));
             return result.errors() == 0 ? 0 : 1;

@@ -1,7 +1,9 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
+import dev.teamsproactive.followups.FollowUps;
 import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.props.Props;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -19,9 +21,9 @@ final class FollowUpRun {
         try (Application app = Application.start(target.toOptions(false))) {
             // The template is null for a recall, which Map.of refuses.
             Map<String, Object> properties = new HashMap<>();
-            properties.put("campaignId", campaignId);
-            properties.put("followUp", action);
-            properties.put("template", template);
+            properties.put(Props.CAMPAIGN_ID, campaignId);
+            properties.put(FollowUps.ACTION, action);
+            properties.put(Props.TEMPLATE, template);
             Exchange result = app.call("direct:follow-up", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;

@@ -2,8 +2,8 @@ package dev.teamsproactive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamsproactive.app.ServiceInfo;
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.ServiceInfo;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.ledger.CampaignIds;
 import java.io.IOException;
 import java.net.URI;
@@ -49,13 +49,13 @@ final class HandOff {
 
     /** The service running on this configuration's HTTP port with the same ledger, if one answers there. */
     static Optional<HandOff> find(Settings settings) {
-        String host = settings.get("teams.http.host", "127.0.0.1");
+        String host = settings.require("teams.http.host");
         String base = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host)
-                + ":" + settings.getInt("teams.http.port", 8080);
+                + ":" + settings.getInt("teams.http.port");
         HandOff probe;
         try {
-            probe = new HandOff(base, null, dev.teamsproactive.app.TargetResolver.secret(settings, "teams.http.token"),
-                    settings.get("teams.default-template", "default"));
+            probe = new HandOff(base, null, dev.teamsproactive.config.Secrets.read(settings, "teams.http.token"),
+                    settings.require("teams.default-template"));
         } catch (IOException | RuntimeException unreadableToken) {
             return Optional.empty();
         }

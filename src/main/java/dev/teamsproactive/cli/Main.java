@@ -1,10 +1,11 @@
 package dev.teamsproactive.cli;
 
-import picocli.CommandLine;
+import dev.teamsproactive.bench.HeapPeak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
-/** {@code java -jar target/teams-proactive.jar [run|send FILE|sandbox] …} (interfaces.md section 2). */
+/** {@code java -jar target/teams-proactive.jar [run|send FILE|sandbox] …}. */
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,
         description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
         subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class,

@@ -4,6 +4,7 @@ import dev.teamsproactive.app.Application;
 import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.ledger.Campaign;
 import dev.teamsproactive.ledger.DeliveryStatus;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.safety.CampaignFiles;
 import dev.teamsproactive.safety.Resends;
 import java.nio.file.Path;
@@ -66,12 +67,12 @@ final class ResendCommand implements Callable<Integer> {
                     app.inbox());
             Resends.Request request = new Resends.Request(EnumSet.copyOf(statuses), new LinkedHashSet<>(codes));
             Map<String, Object> properties = new HashMap<>();
-            properties.put("campaignFile", recipients.toAbsolutePath().toString());
-            properties.put("source", campaign.get().source());
-            properties.put("template", campaign.get().template());
-            properties.put("resend", request);
+            properties.put(Props.CAMPAIGN_FILE, recipients.toAbsolutePath().toString());
+            properties.put(Props.SOURCE, campaign.get().source());
+            properties.put(Props.TEMPLATE, campaign.get().template());
+            properties.put(Props.RESEND, request);
             Exchange result = app.call("direct:campaign", properties);
-            System.out.println("Sent again: " + result.getProperty("resent", 0, Integer.class) + " recipients");
+            System.out.println("Sent again: " + result.getProperty(dev.teamsproactive.props.Props.RESENT, 0, Integer.class) + " recipients");
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
         } catch (RejectedInputException e) {

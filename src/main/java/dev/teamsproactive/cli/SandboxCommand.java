@@ -1,11 +1,6 @@
 package dev.teamsproactive.cli;
 
-import dev.teamsproactive.sandbox.Sandbox;
-import dev.teamsproactive.sandbox.SandboxOptions;
-import dev.teamsproactive.sandbox.faults.FaultSpec;
-import dev.teamsproactive.sandbox.limits.LimitsMode;
-import dev.teamsproactive.sandbox.tenant.Directory;
-import dev.teamsproactive.sandbox.tenant.Seed;
+import dev.teamsproactive.app.BuiltInSandbox;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,32 +40,31 @@ final class SandboxCommand implements Callable<Integer> {
     String faults;
 
     @Option(names = "--token-lifetime-s", paramLabel = "S", description = "Access token lifetime in seconds (default: 3599).")
-    long tokenLifetimeSeconds = SandboxOptions.DEFAULT_TOKEN_LIFETIME.toSeconds();
+    long tokenLifetimeSeconds = BuiltInSandbox.DEFAULT_TOKEN_LIFETIME_SECONDS;
 
     @Option(names = "--slow-chat-s", paramLabel = "S", description = "How long a slowChat user's chat stays hidden after the install (default: 3).")
-    long slowChatSeconds = SandboxOptions.DEFAULT_SLOW_CHAT_DELAY.toSeconds();
+    long slowChatSeconds = BuiltInSandbox.DEFAULT_SLOW_CHAT_SECONDS;
 
     @Override
     public Integer call() throws Exception {
-        SandboxOptions options;
+        BuiltInSandbox.Request request;
         try {
-            options = new SandboxOptions(port, seed, users, LimitsMode.parse(limits), latencyMillis,
-                    FaultSpec.parse(faults), positiveSeconds("--token-lifetime-s", tokenLifetimeSeconds),
-                    Duration.ofSeconds(Math.max(0, slowChatSeconds)));
+            request = new BuiltInSandbox.Request(port, seed, users, limits, latencyMillis, faults,
+                    positiveSeconds("--token-lifetime-s", tokenLifetimeSeconds), Duration.ofSeconds(Math.max(0, slowChatSeconds)));
         } catch (IllegalArgumentException e) {
             return fail(BAD_USAGE, e.getMessage());
         }
         if (seed != null) {
             // Read it here first, so a broken file is reported as such, with its line, before anything starts.
             try {
-                Seed.read(seed);
+                request.readSeed();
             } catch (IOException | RuntimeException e) {
                 return fail(BAD_USAGE, SeedFileProblem.describe(seed, e));
             }
         }
-        Sandbox sandbox;
+        BuiltInSandbox sandbox;
         try {
-            sandbox = Sandbox.start(options);
+            sandbox = request.start();
         } catch (IOException e) {
             return fail(CANNOT_START, e.getMessage());
         }
@@ -80,16 +74,16 @@ final class SandboxCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sandbox-stop"));
         System.out.println("Sandbox ready at " + sandbox.url());
-        System.out.println("  tenant " + sandbox.tenant().tenantId() + ", client id " + sandbox.tenant().app().clientId()
-                + ", limits " + options.limits() + ", " + usersLine(sandbox.tenant().directory()));
+        System.out.println("  tenant " + sandbox.tenantId() + ", client id " + sandbox.clientId()
+                + ", limits " + request.limits() + ", " + usersLine(sandbox));
         System.out.flush();
         stopped.await();
         return 0;
     }
 
-    private static String usersLine(Directory directory) {
-        int n = directory.userCount();
-        return n == 0 ? "no users" : n + " users (the last: " + directory.userAt(n - 1).userPrincipalName() + ")";
+    private static String usersLine(BuiltInSandbox sandbox) {
+        int n = sandbox.userCount();
+        return n == 0 ? "no users" : n + " users (the last: " + sandbox.userPrincipalNameAt(n - 1) + ")";
     }
 
     private static Duration positiveSeconds(String flag, long seconds) {

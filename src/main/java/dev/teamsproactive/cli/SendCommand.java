@@ -1,8 +1,10 @@
 package dev.teamsproactive.cli;
 
 import dev.teamsproactive.app.Application;
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.props.AudienceProps;
+import dev.teamsproactive.props.Props;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,12 +63,12 @@ final class SendCommand implements Callable<Integer> {
         }
         try (Application app = Application.start(options)) {
             Map<String, Object> properties = new HashMap<>();
-            properties.put("campaignFile", file.toAbsolutePath().toString());
-            properties.put("source", file.getFileName().toString());
-            properties.put("template", template == null ? "" : template);
-            properties.put("dryRun", dryRun);
+            properties.put(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
+            properties.put(Props.SOURCE, file.getFileName().toString());
+            properties.put(Props.TEMPLATE, template == null ? "" : template);
+            properties.put(AudienceProps.DRY_RUN, dryRun);
             // Like run's start: a token endpoint that cannot be reached is said at once, not retried for a minute.
-            properties.put(dev.teamsproactive.preflight.Preflight.AT_START, true);
+            properties.put(Props.PREFLIGHT_AT_START, true);
             Exchange result = app.call("direct:campaign", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;

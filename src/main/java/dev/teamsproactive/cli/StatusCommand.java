@@ -2,8 +2,8 @@ package dev.teamsproactive.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamsproactive.app.Settings;
-import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.Settings;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.observe.CampaignBoard;
 import dev.teamsproactive.observe.StatusApi;
@@ -44,8 +44,8 @@ final class StatusCommand implements Callable<Integer> {
         try {
             // Secrets as `run` reads them: from the environment or a file outside the repository, never from
             // application.properties.
-            httpToken = TargetResolver.secret(settings, "teams.http.token");
-            ledgerPassword = TargetResolver.secret(settings, "teams.ledger.password").orElse("");
+            httpToken = Secrets.read(settings, "teams.http.token");
+            ledgerPassword = Secrets.read(settings, "teams.ledger.password").orElse("");
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return 1;
@@ -67,8 +67,8 @@ final class StatusCommand implements Callable<Integer> {
 
     /** GET /api/campaigns of the service on this machine, or null when nothing answers there. */
     private static JsonNode fromService(Settings settings, Optional<String> token) {
-        String host = settings.get("teams.http.host", "127.0.0.1");
-        String url = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + settings.getInt("teams.http.port", 8080)
+        String host = settings.require("teams.http.host");
+        String url = "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : host) + ":" + settings.getInt("teams.http.port")
                 + "/api/campaigns";
         try {
             HttpResponse<String> answer = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
@@ -92,10 +92,10 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static JsonNode fromLedger(Settings settings, String password) {
-        String url = settings.get("teams.ledger.url", Ledger.DEFAULT_JDBC_URL);
-        try (Ledger ledger = Ledger.open(url, settings.get("teams.ledger.user", "sa"),
+        String url = settings.require("teams.ledger.url");
+        try (Ledger ledger = Ledger.open(url, settings.require("teams.ledger.user"),
                 password)) {
-            return new StatusApi(new CampaignBoard(ledger.dataSource()), Path.of(settings.get("teams.reports", "reports")),
+            return new StatusApi(new CampaignBoard(ledger.dataSource()), Path.of(settings.require("teams.reports")),
                     Clock.systemUTC()).campaignsJson();
         } catch (RuntimeException e) {
             System.err.println("Cannot read the ledger (" + url.replaceFirst(";.*$", "") + "): " + e.getMessage()

@@ -2,19 +2,15 @@ package dev.teamsproactive.ledger;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -28,16 +24,8 @@ import javax.sql.DataSource;
  * database's keys and row locks, not by Java locks.
  */
 public final class Ledger implements AutoCloseable {
-    /**
-     * An H2 database in {@code ./data}, kept across restarts. H2 is told not to close itself when
-     * the JVM begins to exit, so outcomes of recipients still in flight during a graceful shutdown
-     * are recorded; {@link #close()} closes it.
-     */
     /** The code of a row marked IN_DOUBT because the run posting it died. */
     public static final String IN_DOUBT_CODE = "SendInterrupted";
-
-    public static final String DEFAULT_JDBC_URL =
-            "jdbc:h2:file:./data/ledger;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE";
 
     private final DataSource dataSource;
     private final AutoCloseable ownedPool;
@@ -45,6 +33,9 @@ public final class Ledger implements AutoCloseable {
     /** The per-recipient writes, sharing commits (see {@link GroupCommit}). */
     private final GroupCommit grouped;
     private final Clock clock;
+    private final RowClaims rowClaims;
+    private final OutcomeWrites outcomeWrites;
+    private final CampaignLeases leases;
 
     private Ledger(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
         this.dataSource = dataSource;
@@ -52,14 +43,20 @@ public final class Ledger implements AutoCloseable {
         this.transactions = new Transactions(dataSource);
         this.grouped = new GroupCommit(transactions);
         this.clock = clock;
+        this.rowClaims = new RowClaims(transactions, grouped, this::now);
+        this.outcomeWrites = new OutcomeWrites(grouped, this::now);
+        this.leases = new CampaignLeases(transactions, this::now);
     }
 
     /**
      * Opens (and creates or upgrades the schema of) the ledger at a JDBC URL: {@code jdbc:h2:…} or
-     * {@code jdbc:postgresql:…}; a null or blank URL means {@link #DEFAULT_JDBC_URL}.
+     * {@code jdbc:postgresql:…} (teams.ledger.url).
      */
     public static Ledger open(String jdbcUrl, String user, String password) {
-        String url = jdbcUrl == null || jdbcUrl.isBlank() ? DEFAULT_JDBC_URL : jdbcUrl.trim();
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("No ledger URL: set teams.ledger.url");
+        }
+        String url = jdbcUrl.trim();
         LedgerFiles.prepare(url);
         HikariDataSource pool = LedgerDataSource.open(url, user, password);
         try {
@@ -188,19 +185,7 @@ public final class Ledger implements AutoCloseable {
      * {@link RowClaim#claimed()} tells whether to go on.
      */
     public RowClaim claimRow(String campaignId, int line, String recipient) {
-        try {
-            grouped.run(c -> {
-                DeliveriesTable.insertPending(c, campaignId, line, recipient, now());
-                return null;
-            });
-            return new RowClaim(RowClaim.Result.NEW, DeliveryStatus.PENDING);
-        } catch (DuplicateKeyException alreadyThere) {
-            return transactions.read(c -> {
-                DeliveryStatus status = DeliveriesTable.status(c, campaignId, line).orElseThrow();
-                return new RowClaim(status.isFinal() ? RowClaim.Result.ALREADY_FINAL : RowClaim.Result.PENDING_EXISTS,
-                        status, DeliveriesTable.attempts(c, campaignId, line));
-            });
-        }
+        return rowClaims.claimRow(campaignId, line, recipient);
     }
 
     /**
@@ -208,21 +193,7 @@ public final class Ledger implements AutoCloseable {
      * messaged at most once per campaign however many rows name them.
      */
     public UserClaim claimUser(String campaignId, int line, String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("a resolved user id is required");
-        }
-        try {
-            return grouped.run(c -> {
-                DeliveriesTable.setUserId(c, campaignId, line, userId, now());
-                UserClaimsTable.insert(c, campaignId, userId, line);
-                return UserClaimsTable.holder(c, campaignId, userId, line);
-            });
-        } catch (DuplicateKeyException heldAlready) {
-            return grouped.run(c -> {
-                DeliveriesTable.setUserId(c, campaignId, line, userId, now());
-                return UserClaimsTable.holder(c, campaignId, userId, line);
-            });
-        }
+        return rowClaims.claimUser(campaignId, line, userId);
     }
 
     /** Writes a row's final status. A SENT row keeps SENT whatever comes later. */
@@ -232,52 +203,7 @@ public final class Ledger implements AutoCloseable {
 
     /** Writes many final statuses in one transaction (one JDBC batch in the usual case). */
     public void recordOutcomes(List<Outcome> outcomes) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        // One order for every writer, so two batches never wait on each other's rows in a cycle.
-        List<Outcome> ordered = new ArrayList<>(outcomes);
-        ordered.sort(Comparator.comparing(Outcome::campaignId).thenComparingInt(Outcome::line));
-        try {
-            writeOutcomes(ordered);
-        } catch (DuplicateKeyException rowAppearedMeanwhile) {
-            // Another thread inserted one of these rows since we looked: now they are all updates.
-            writeOutcomes(ordered);
-        }
-    }
-
-    private void writeOutcomes(List<Outcome> ordered) {
-        grouped.run(c -> {
-            Instant now = now();
-            Map<String, Long> newlyDone = new TreeMap<>();
-            List<Outcome> notPending = new ArrayList<>();
-            try (PreparedStatement finishPending = DeliveriesTable.prepareFinishPending(c)) {
-                for (Outcome o : ordered) {
-                    DeliveriesTable.bindOutcome(finishPending, o, now);
-                    finishPending.addBatch();
-                }
-                int[] updated = finishPending.executeBatch();
-                for (int i = 0; i < updated.length; i++) {
-                    if (updated[i] < 0) {
-                        throw new IllegalStateException("the JDBC driver did not report batch update counts");
-                    }
-                    if (updated[i] == 1) {
-                        newlyDone.merge(ordered.get(i).campaignId(), 1L, Long::sum);
-                    } else {
-                        notPending.add(ordered.get(i));
-                    }
-                }
-            }
-            for (Outcome o : notPending) {
-                if (!DeliveriesTable.replaceFinal(c, o, now) && DeliveriesTable.insertFinal(c, o, now)) {
-                    newlyDone.merge(o.campaignId(), 1L, Long::sum);
-                }
-            }
-            for (Map.Entry<String, Long> done : newlyDone.entrySet()) {
-                CampaignsTable.addDoneRows(c, done.getKey(), done.getValue());
-            }
-            return null;
-        });
+        outcomeWrites.record(outcomes);
     }
 
     /**
@@ -300,29 +226,7 @@ public final class Ledger implements AutoCloseable {
      * same transaction: no run is posting them any more, and whether their message arrived is unknown.
      */
     public RunLease takeLease(String campaignId, String owner, Instant expiresAt, Predicate<String> holderGone) {
-        Objects.requireNonNull(owner, "owner");
-        try {
-            return transactions.run(c -> {
-                LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
-                Instant now = now();
-                boolean free = holder.owner() == null || holder.owner().equals(owner)
-                        || holder.expiresAt() == null || !holder.expiresAt().isAfter(now)
-                        || holderGone.test(holder.owner());
-                if (!free || !LeaseTable.replace(c, campaignId, holder.owner(), owner, expiresAt)) {
-                    return new RunLease(false, holder.owner(), holder.expiresAt(), 0);
-                }
-                if (!owner.equals(holder.owner())) {
-                    CampaignsTable.startRun(c, campaignId, now, holder.expiresAt() == null ? now : holder.expiresAt());
-                }
-                int inDoubt = LeaseTable.markSendingInDoubt(c, campaignId, now);
-                if (inDoubt > 0) {
-                    CampaignsTable.addDoneRows(c, campaignId, inDoubt);
-                }
-                return new RunLease(true, owner, expiresAt, inDoubt);
-            });
-        } catch (DuplicateKeyException impossible) {
-            throw new LedgerException("taking the lease of " + campaignId + " failed", impossible);
-        }
+        return leases.take(campaignId, owner, expiresAt, holderGone);
     }
 
     /** Extends a lease this owner holds; false when it lost it (another run took the campaign over). */
@@ -335,13 +239,7 @@ public final class Ledger implements AutoCloseable {
      * now: a campaign still RUNNING whose lease has lapsed is one no live run holds (the status page says INTERRUPTED).
      */
     public void releaseLease(String campaignId, String owner) {
-        transactions.run(c -> {
-            Instant now = now();
-            if (LeaseTable.replace(c, campaignId, owner, null, now)) {
-                CampaignsTable.endRun(c, campaignId, now);
-            }
-            return null;
-        });
+        leases.release(campaignId, owner);
     }
 
     /**
@@ -361,25 +259,7 @@ public final class Ledger implements AutoCloseable {
      * of the campaign's lease may do it. Returns how many rows were reopened.
      */
     public int reopen(String campaignId, String leaseOwner, Set<DeliveryStatus> statuses, Set<String> codes) {
-        for (DeliveryStatus status : statuses) {
-            if (status != DeliveryStatus.FAILED && status != DeliveryStatus.IN_DOUBT) {
-                throw new IllegalArgumentException("only FAILED and IN_DOUBT rows are sent again, not " + status);
-            }
-        }
-        if (statuses.isEmpty()) {
-            return 0;
-        }
-        return transactions.run(c -> {
-            LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
-            if (!leaseOwner.equals(holder.owner())) {
-                throw new IllegalStateException("reopening rows of " + campaignId + " needs its lease");
-            }
-            int n = DeliveriesTable.reopen(c, campaignId, statuses, codes, now());
-            if (n > 0) {
-                CampaignsTable.reopen(c, campaignId, n);
-            }
-            return n;
-        });
+        return leases.reopen(campaignId, leaseOwner, statuses, codes);
     }
 
     // ---- conversation cache ---------------------------------------------------------------------
@@ -391,23 +271,7 @@ public final class Ledger implements AutoCloseable {
     /** Remembers (or replaces) a user's conversation with the bot. */
     public CachedConversation saveConversation(String tenantId, String userId, String installationId, String chatId,
             String serviceUrl) {
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(userId, "userId");
-        Objects.requireNonNull(chatId, "chatId");
-        CachedConversation conversation = new CachedConversation(tenantId, userId, installationId, chatId, serviceUrl,
-                now());
-        Transactions.Work<Void> upsert = c -> {
-            if (!ConversationCacheTable.update(c, conversation)) {
-                ConversationCacheTable.insert(c, conversation);
-            }
-            return null;
-        };
-        try {
-            grouped.run(upsert);
-        } catch (DuplicateKeyException savedMeanwhile) {
-            grouped.run(upsert);
-        }
-        return conversation;
+        return rowClaims.saveConversation(tenantId, userId, installationId, chatId, serviceUrl);
     }
 
     /** Forgets a conversation that stopped working (the app was uninstalled, the chat is gone). */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks rendered cards against the official Adaptive Card 1.5 JSON schema, which the build
- * copies into the jar from ../shared/reference when it is there. Without it, only the card's
+ * copies into the jar when it is given the schema file. Without it, only the card's
  * structure is checked (type, version, body of typed elements), with one warning in the log.
  * Compiling the schema takes about a second, so {@link #bundled()} does it once per process.
  *

@@ -1,7 +1,7 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.input.LogText;
+import dev.teamsproactive.props.Props;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.slf4j.Logger;
@@ -17,15 +17,6 @@ import org.slf4j.LoggerFactory;
  * header, a token or a message body.
  */
 public final class FailureLog {
-    /**
-     * Set by the outcome of a failed HTTP call: its method, HTTP status and the answer's request-id. With the
-     * step (the route) that names the call; the exception's URI is not used, Camel masks parts of it.
-     */
-    public static final String METHOD = "failedMethod";
-    public static final String HTTP_STATUS = "failedHttpStatus";
-    public static final String REQUEST_ID = "failedRequestId";
-    /** Set when no answer came: the exception's simple name (SocketTimeoutException, TokenUnavailableException …). */
-    public static final String REASON = "failedReason";
     private static final Logger LOG = LoggerFactory.getLogger("dev.teamsproactive.RecipientFailed");
 
     private FailureLog() {
@@ -42,13 +33,13 @@ public final class FailureLog {
         pair(line, "recipient", exchange.getProperty(Props.RECIPIENT));
         pair(line, "userId", exchange.getProperty(Props.USER_ID));
         pair(line, "status", exchange.getProperty(Props.STATUS));
-        String failedIn = exchange.getProperty(dev.teamsproactive.delivery.BreakerExceptions.FAILED_IN_ROUTE, String.class);
+        String failedIn = exchange.getProperty(Props.FAILED_IN_ROUTE, String.class);
         pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
-        pair(line, "method", exchange.getProperty(METHOD));
-        pair(line, "httpStatus", exchange.getProperty(HTTP_STATUS));
+        pair(line, "method", exchange.getProperty(Props.FAILED_METHOD));
+        pair(line, "httpStatus", exchange.getProperty(Props.FAILED_HTTP_STATUS));
         pair(line, "code", exchange.getProperty(Props.CODE));
-        pair(line, "requestId", exchange.getProperty(REQUEST_ID));
-        pair(line, "reason", exchange.getProperty(REASON));
+        pair(line, "requestId", exchange.getProperty(Props.FAILED_REQUEST_ID));
+        pair(line, "reason", exchange.getProperty(Props.FAILED_REASON));
         pair(line, "attempts", exchange.getProperty(Props.ATTEMPTS));
         LOG.warn(line.toString());
     }

@@ -1,7 +1,7 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.app.Settings;
-import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.config.Secrets;
+import dev.teamsproactive.config.Settings;
 import io.vertx.ext.auth.authentication.AuthenticationProvider;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.AuthenticationHandler;
@@ -63,15 +63,15 @@ public final class HttpAccess implements AuthenticationHandler {
      *                                  (only while the port is open: see {@link #bindTo})
      */
     static HttpAccess of(Settings settings) throws IOException {
-        String host = settings.get("teams.http.host", "127.0.0.1");
+        String host = settings.require("teams.http.host");
         Set<String> extra = new LinkedHashSet<>();
         for (String name : settings.get("teams.http.allowed-hosts", "").split(",")) {
             if (!name.isBlank()) {
                 extra.add(name.strip());
             }
         }
-        Optional<String> token = TargetResolver.secret(settings, "teams.http.token");
-        String required = settings.get("teams.http.token-required", "auto");
+        Optional<String> token = Secrets.read(settings, "teams.http.token");
+        String required = settings.require("teams.http.token-required");
         boolean tokenRequired = "auto".equalsIgnoreCase(required) ? !isLoopback(host) : Boolean.parseBoolean(required);
         return new HttpAccess(host, extra, token, tokenRequired);
     }

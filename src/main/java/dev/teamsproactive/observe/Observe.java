@@ -1,6 +1,6 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.app.Target;
+import dev.teamsproactive.config.Target;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.teamsproactive.observe;
 
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -22,10 +22,10 @@ public final class ObserveSettings {
      * @param routesDir the routes folder the service loads, or null for the packaged routes
      */
     public static void apply(Settings settings, boolean service, Path routesDir, Properties p) {
-        String enabled = settings.get("teams.http.enabled", "auto");
+        String enabled = settings.require("teams.http.enabled");
         boolean on = "auto".equalsIgnoreCase(enabled) ? service : Boolean.parseBoolean(enabled);
-        String host = settings.get("teams.http.host", "127.0.0.1");
-        String port = Integer.toString(settings.getInt("teams.http.port", 8080));
+        String host = settings.require("teams.http.host");
+        String port = Integer.toString(settings.getInt("teams.http.port"));
         p.setProperty("teams.http.enabled", Boolean.toString(on));
         // The status page and its data (platform-http routes) and health/metrics (the management server)
         // share one Vert.x server: same host, same port.
@@ -47,7 +47,7 @@ public final class ObserveSettings {
 
     /** Development only: edited *.camel.yaml files are reloaded while the service runs. */
     private static void reload(Settings settings, Path routesDir, Properties p) {
-        boolean reload = Boolean.parseBoolean(settings.get("teams.routes.reload", "false"));
+        boolean reload = Boolean.parseBoolean(settings.require("teams.routes.reload"));
         Path dir = routesDir != null ? routesDir : Path.of("routes");
         if (reload && Files.isDirectory(dir)) {
             p.setProperty("camel.main.routes-reload-enabled", "true");

@@ -1,7 +1,7 @@
 package dev.teamsproactive.observe;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.teamsproactive.app.ServiceInfo;
+import dev.teamsproactive.config.ServiceInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 

@@ -3,7 +3,8 @@ package dev.teamsproactive.preflight;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.auth.TokenUnavailableException;
-import dev.teamsproactive.delivery.Props;
+import dev.teamsproactive.props.AudienceProps;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.recipients.Recipient;
 import dev.teamsproactive.recipients.RecipientFile;
 import dev.teamsproactive.recipients.RecipientKey;
@@ -26,15 +27,8 @@ import org.slf4j.LoggerFactory;
  * permissions the campaign needs. Each failure names the missing piece and what an admin must do.
  */
 public final class Preflight {
-    /** Exchange property: more features a campaign needs (a {@code Collection<Feature>} or comma-separated names). */
-    public static final String NEEDED_FEATURES = "neededFeatures";
     private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
 
-    /**
-     * Exchange property: set at {@code run}'s start and by {@code send}, where a token endpoint that cannot be reached
-     * stops at once; a campaign of the running service retries instead.
-     */
-    public static final String AT_START = "preflightAtStart";
 
     /**
      * Who the two tokens are for, to name them in messages, and the authority (token endpoint) they come from,
@@ -64,7 +58,7 @@ public final class Preflight {
         try {
             graph.authorization();
         } catch (TokenUnavailableException e) {
-            if (Boolean.TRUE.equals(exchange.getProperty(AT_START, Boolean.class))) {
+            if (Boolean.TRUE.equals(exchange.getProperty(Props.PREFLIGHT_AT_START, Boolean.class))) {
                 failIfUnreachable(e);
             }
             rethrowIfTransient(e);
@@ -139,7 +133,7 @@ public final class Preflight {
         if (!Feature.USER_LOOKUP.allowedBy(granted.get())) {
             LOG.info("Preflight: {} is not granted, so recipients can only be given by object id", Feature.USER_LOOKUP.leastRole());
         }
-        exchange.setProperty("preflightRoles", String.join(", ", granted.get()));
+        exchange.setProperty(Props.PREFLIGHT_ROLES, String.join(", ", granted.get()));
     }
 
     private static String whatToGrant(Feature f) {
@@ -163,8 +157,8 @@ public final class Preflight {
         if (file != null && namesUsersByName(Path.of(file))) {
             needed.add(Feature.USER_LOOKUP);
         }
-        needed.addAll(forAudience(exchange.getProperty(dev.teamsproactive.delivery.AudienceProps.AUDIENCE, String.class)));
-        Object more = exchange.getProperty(NEEDED_FEATURES);
+        needed.addAll(forAudience(exchange.getProperty(AudienceProps.AUDIENCE, String.class)));
+        Object more = exchange.getProperty(Props.NEEDED_FEATURES);
         if (more instanceof Collection<?> c) {
             c.forEach(f -> needed.add(f instanceof Feature feature ? feature : Feature.valueOf(f.toString().trim())));
         } else if (more instanceof String s && !s.isBlank()) {

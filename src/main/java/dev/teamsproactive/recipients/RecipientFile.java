@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Entry point for recipients files (CSV, JSON or an Excel workbook's first sheet, see docs/interfaces.md §4). Routes call
+ * Entry point for recipients files (CSV, JSON or an Excel workbook's first sheet). Routes call
  * {@link #validate(Path)} first, which reads the whole file once and rejects it before anything
  * is sent, then {@link #open(Path)} to stream its rows into a split.
  */

@@ -1,8 +1,8 @@
 package dev.teamsproactive.safety;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.ledger.Progress;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.recipients.Recipient;
 import dev.teamsproactive.recipients.RecipientStream;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -67,7 +67,7 @@ public final class GracefulStop {
      */
     public void refuseNewCampaignWhileStopping(Exchange exchange) {
         if (stopping.get()) {
-            throw new CampaignPostponedException("The service is stopping: " + exchange.getProperty("source", String.class)
+            throw new CampaignPostponedException("The service is stopping: " + exchange.getProperty(Props.SOURCE, String.class)
                     + " stays in the drop folder for the next start");
         }
     }

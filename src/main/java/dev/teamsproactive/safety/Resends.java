@@ -1,8 +1,8 @@
 package dev.teamsproactive.safety;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.ledger.DeliveryStatus;
 import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.props.Props;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;

@@ -1,8 +1,8 @@
 package dev.teamsproactive.safety;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.ledger.RunLease;
+import dev.teamsproactive.props.Props;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.teamsproactive.safety;
 
-import dev.teamsproactive.delivery.Props;
 import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.props.Props;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * How to start a sandbox: the {@code sandbox} command's flags (interfaces.md section 2), plus
+ * How to start a sandbox: the {@code sandbox} command's flags, plus
  * {@code tokenLifetime} and {@code slowChatDelay} so tests can make refresh and slow-chat paths run quickly.
  *
  * @param port           0 picks a free port

@@ -1,5 +1,7 @@
 package dev.teamsproactive.app;
 
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.teamsproactive.auth.TokenProvider;
@@ -12,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * teams.cloud picks the authority, Graph, the Bot Connector's serviceUrl and both token scopes of
- * teams-platform-facts.md section 4, and msal4j signs in at that cloud's authority. Nothing is started or called.
+ * that cloud, and msal4j signs in at that cloud's authority. Nothing is started or called.
  */
 class NationalCloudTest {
     private static final String TENANT = "11111111-2222-4333-8444-555555555555";

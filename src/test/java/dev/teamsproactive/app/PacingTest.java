@@ -1,5 +1,6 @@
 package dev.teamsproactive.app;
 
+import dev.teamsproactive.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

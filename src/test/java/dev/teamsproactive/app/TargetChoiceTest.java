@@ -1,5 +1,7 @@
 package dev.teamsproactive.app;
 
+import dev.teamsproactive.config.Settings;
+import dev.teamsproactive.config.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

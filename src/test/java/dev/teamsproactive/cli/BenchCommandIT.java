@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bench} of the real jar on a tiny size: it starts a sandbox process and a service process, and prints one
- * {@code BENCH {json}} line per scenario with the fields of interfaces.md section 5 (one scenario: each costs JVM starts).
+ * {@code BENCH {json}} line per scenario with its documented fields (one scenario: each costs JVM starts).
  */
 class BenchCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();

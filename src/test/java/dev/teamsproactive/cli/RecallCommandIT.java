@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
 import dev.teamsproactive.pipeline.PipelineFixture;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.tls.SandboxTls;
@@ -46,9 +47,9 @@ class RecallCommandIT {
             try (Application app = Application.start(new Application.Options(workDir.resolve("config"),
                     Path.of("routes"), TargetResolver.Mode.SANDBOX_URL, url, false))) {
                 Exchange sent = app.producer().send("direct:campaign", ex -> {
-                    ex.setProperty("campaignFile", workDir.resolve("welcome.csv").toString());
-                    ex.setProperty("source", "welcome.csv");
-                    ex.setProperty("template", "");
+                    ex.setProperty(Props.CAMPAIGN_FILE, workDir.resolve("welcome.csv").toString());
+                    ex.setProperty(Props.SOURCE, "welcome.csv");
+                    ex.setProperty(Props.TEMPLATE, "");
                 });
                 assertThat(sent.getException()).isNull();
                 campaignId = JSON.readTree(sent.getMessage().getBody(String.class)).get("campaignId").asText();

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The {@code sandbox} command of the real jar (interfaces.md section 2), run as its own process from a
+ * The {@code sandbox} command of the real jar, run as its own process from a
  * folder that is not the project's. Runs in {@code mvn verify} after {@code package} (maven-failsafe-plugin).
  */
 class SandboxCommandIT {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code send FILE --sandbox-url URL} of the real jar against a sandbox running as its own process, from a
- * folder that is not the project's (interfaces.md section 2): the summary is the last line of standard output,
+ * folder that is not the project's: the summary is the last line of standard output,
  * and a rejected file exits 2 with its reason on standard error.
  */
 class SendCommandIT {

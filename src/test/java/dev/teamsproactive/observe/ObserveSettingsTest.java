@@ -2,7 +2,7 @@ package dev.teamsproactive.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.teamsproactive.app.Settings;
+import dev.teamsproactive.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

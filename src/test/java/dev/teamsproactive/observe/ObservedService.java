@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
 import dev.teamsproactive.pipeline.PipelineFixture;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import java.io.IOException;
@@ -71,9 +72,9 @@ final class ObservedService implements AutoCloseable {
     /** Runs one campaign as `send` does and returns its summary. */
     JsonNode send(Path file) throws Exception {
         Exchange result = app.producer().send("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", file.toAbsolutePath().toString());
-            ex.setProperty("source", file.getFileName().toString());
-            ex.setProperty("template", "");
+            ex.setProperty(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, file.getFileName().toString());
+            ex.setProperty(Props.TEMPLATE, "");
         });
         if (result.getException() != null) {
             throw result.getException();

@@ -3,6 +3,8 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.props.AudienceProps;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import java.net.URLDecoder;
@@ -143,10 +145,10 @@ class AudienceCampaignTest {
 
     private JsonNode send(Path file, boolean dryRun) throws Exception {
         Exchange result = fixture.app.producer().send("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", file.toAbsolutePath().toString());
-            ex.setProperty("source", file.getFileName().toString());
-            ex.setProperty("template", "");
-            ex.setProperty("dryRun", dryRun);
+            ex.setProperty(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, file.getFileName().toString());
+            ex.setProperty(Props.TEMPLATE, "");
+            ex.setProperty(AudienceProps.DRY_RUN, dryRun);
         });
         if (result.getException() != null) {
             throw new AssertionError("the campaign failed", result.getException());

@@ -3,6 +3,7 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,19 +40,19 @@ class BotSendRouteTest {
         String chatId = fixture.sandbox.tenant().installations().chatIdOf(IRENE);
 
         Exchange result = fixture.app.producer().send("direct:bot-send", ex -> {
-            ex.setProperty("campaignId", campaignId);
-            ex.setProperty("template", "default");
-            ex.setProperty("chatId", chatId);
-            ex.setProperty("serviceUrl", fixture.sandbox.url());
-            ex.setProperty("variables", Map.of("name", "Irene again"));
-            ex.setProperty("line", 2);
-            ex.setProperty("recipient", "irene@contoso.example");
-            ex.setProperty("userId", IRENE);
-            ex.setProperty("attempts", 0);
+            ex.setProperty(Props.CAMPAIGN_ID, campaignId);
+            ex.setProperty(Props.TEMPLATE, "default");
+            ex.setProperty(Props.CHAT_ID, chatId);
+            ex.setProperty(Props.SERVICE_URL, fixture.sandbox.url());
+            ex.setProperty(Props.VARIABLES, Map.of("name", "Irene again"));
+            ex.setProperty(Props.LINE, 2);
+            ex.setProperty(Props.RECIPIENT, "irene@contoso.example");
+            ex.setProperty(Props.USER_ID, IRENE);
+            ex.setProperty(Props.ATTEMPTS, 0);
         });
 
         assertThat(result.getException()).isNull();
-        assertThat(result.getProperty("status", String.class)).isEqualTo("SENT");
+        assertThat(result.getProperty(Props.STATUS, String.class)).isEqualTo("SENT");
         JsonNode deliveries = fixture.sandboxDeliveries();
         assertThat(deliveries).hasSize(2);
         JsonNode last = deliveries.get(1);

@@ -3,13 +3,14 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import dev.teamsproactive.sandbox.faults.FaultSpec;
 import dev.teamsproactive.sandbox.http.Service;
 import dev.teamsproactive.sandbox.limits.LimitsMode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.StateTransition;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,9 +75,9 @@ class CircuitBreakerTest {
         fixture.sandbox.tenant().faults(FaultSpec.parse("5xx=1"));
         long outageStart = System.nanoTime();
         Future<Exchange> campaign = fixture.app.producer().asyncSend("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", syntheticUsers().toAbsolutePath().toString());
-            ex.setProperty("source", "outage.csv");
-            ex.setProperty("template", "");
+            ex.setProperty(Props.CAMPAIGN_FILE, syntheticUsers().toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, "outage.csv");
+            ex.setProperty(Props.TEMPLATE, "");
         });
         // Down for longer than a recipient's own retries would last, and until the breaker has probed and
         // re-opened twice.
@@ -115,9 +116,9 @@ class CircuitBreakerTest {
         List<StateTransition> transitions = new CopyOnWriteArrayList<>();
         tokenEndpoint.getEventPublisher().onStateTransition(e -> transitions.add(e.getStateTransition()));
         Future<Exchange> campaign = fixture.app.producer().asyncSend("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", syntheticUsers().toAbsolutePath().toString());
-            ex.setProperty("source", "outage.csv");
-            ex.setProperty("template", "");
+            ex.setProperty(Props.CAMPAIGN_FILE, syntheticUsers().toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, "outage.csv");
+            ex.setProperty(Props.TEMPLATE, "");
         });
         await(Duration.ofSeconds(30), () -> fixture.sandboxDeliveries().size() >= 3);
 

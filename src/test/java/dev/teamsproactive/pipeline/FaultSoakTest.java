@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.ledger.DeliveryStatus;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.safety.Resends;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
@@ -82,7 +83,7 @@ class FaultSoakTest {
 
         // Resending the IN_DOUBT ones (the operator's choice) completes the campaign: everyone SENT exactly once.
         fixture.sandbox.tenant().faults(FaultSpec.NONE);
-        Exchange resent = fixture.app.call("direct:campaign", Map.of("campaignFile", file.toAbsolutePath().toString(),
+        Exchange resent = fixture.app.call("direct:campaign", Map.of(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString(),
                 "source", file.getFileName().toString(), "template", "",
                 "resend", new Resends.Request(EnumSet.of(DeliveryStatus.IN_DOUBT), Set.of())));
         JsonNode last = SandboxTestClient.JSON.readTree(resent.getMessage().getBody(String.class));

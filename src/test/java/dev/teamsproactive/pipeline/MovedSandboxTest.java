@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.followups.FollowUps;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
@@ -47,8 +49,8 @@ class MovedSandboxTest {
             // The messages of the first campaign went to the old sandbox: a recall reaches the new one (which answers
             // for its own state: gone, or not installed for Grace), rather than failing to connect.
             Exchange recall = app.producer().send("direct:follow-up", ex -> {
-                ex.setProperty("campaignId", summaryId(first));
-                ex.setProperty("followUp", "recall");
+                ex.setProperty(Props.CAMPAIGN_ID, summaryId(first));
+                ex.setProperty(FollowUps.ACTION, "recall");
             });
             assertThat(recall.getException()).isNull();
             JsonNode recalled = SandboxTestClient.JSON.readTree(recall.getMessage().getBody(String.class));
@@ -68,9 +70,9 @@ class MovedSandboxTest {
 
     private static Exchange send(Application app, Path file) {
         return app.producer().send("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", file.toAbsolutePath().toString());
-            ex.setProperty("source", file.getFileName().toString());
-            ex.setProperty("template", "");
+            ex.setProperty(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, file.getFileName().toString());
+            ex.setProperty(Props.TEMPLATE, "");
         });
     }
 

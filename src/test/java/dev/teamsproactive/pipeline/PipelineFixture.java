@@ -3,6 +3,7 @@ package dev.teamsproactive.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
@@ -90,9 +91,9 @@ public final class PipelineFixture implements AutoCloseable {
     /** Runs one campaign through direct:campaign as {@code send} does; the exchange carries the summary or the failure. */
     Exchange send(Path file, String template) {
         return app.producer().send("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", file.toAbsolutePath().toString());
-            ex.setProperty("source", file.getFileName().toString());
-            ex.setProperty("template", template);
+            ex.setProperty(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
+            ex.setProperty(Props.SOURCE, file.getFileName().toString());
+            ex.setProperty(Props.TEMPLATE, template);
         });
     }
 

@@ -1,10 +1,9 @@
 package dev.teamsproactive.pipeline;
 
+
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A token that the service refuses (401) is replaced once by a newly issued one: the sandbox restarts with a
@@ -63,9 +63,9 @@ class TokenRefreshOn401Test {
 
     private String send(Path file) throws Exception {
         Exchange result = app.producer().send("direct:campaign", ex -> {
-            ex.setProperty("campaignFile", file.toString());
-            ex.setProperty("source", file.getFileName().toString());
-            ex.setProperty("template", "");
+            ex.setProperty(Props.CAMPAIGN_FILE, file.toString());
+            ex.setProperty(Props.SOURCE, file.getFileName().toString());
+            ex.setProperty(Props.TEMPLATE, "");
         });
         if (result.getException() != null) {
             throw result.getException();

@@ -3,7 +3,9 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.followups.FollowUps;
 import dev.teamsproactive.input.RejectedInputException;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import java.io.Reader;
@@ -145,9 +147,9 @@ class UpdateAndRecallTest {
 
     private static Exchange send(PipelineFixture fixture, String campaignId, String action, String template) {
         return fixture.app.producer().send("direct:follow-up", ex -> {
-            ex.setProperty("campaignId", campaignId);
-            ex.setProperty("followUp", action);
-            ex.setProperty("template", template);
+            ex.setProperty(Props.CAMPAIGN_ID, campaignId);
+            ex.setProperty(FollowUps.ACTION, action);
+            ex.setProperty(Props.TEMPLATE, template);
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.teamsproactive.app.Application;
 import dev.teamsproactive.app.TargetResolver;
 import dev.teamsproactive.pipeline.PipelineFixture;
+import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.Sandbox;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
@@ -52,9 +53,9 @@ class EditingTheRoutesTest {
                 Application app = Application.start(new Application.Options(PipelineFixture.configIn(work), routes,
                         TargetResolver.Mode.SANDBOX_URL, sandbox.url(), false))) {
             Exchange result = app.producer().send("direct:campaign", ex -> {
-                ex.setProperty("campaignFile", file.toString());
-                ex.setProperty("source", "names.csv");
-                ex.setProperty("template", "");
+                ex.setProperty(Props.CAMPAIGN_FILE, file.toString());
+                ex.setProperty(Props.SOURCE, "names.csv");
+                ex.setProperty(Props.TEMPLATE, "");
             });
             assertThat(result.getException()).isNull();
             List<String> cards = new ArrayList<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The identity platform's error body (teams-platform-facts.md section 1):
+ * The identity platform's error body:
  * {@code {"error","error_description","error_codes":[…],"timestamp","trace_id","correlation_id"}}.
  * Used by the token endpoint and by injected faults on it, so a client parses both alike.
  */

@@ -16,13 +16,13 @@ import java.util.Optional;
 
 /**
  * The identity platform's v2.0 token endpoint for the client-credentials grant with a secret or a
- * certificate assertion (teams-platform-facts.md section 1, interfaces.md section 3), plus the OpenID
+ * certificate assertion, plus the OpenID
  * metadata document.
  *
  * <p>Checks run in the order Entra ID's do: the tenant in the path, the request's own parameters
  * (grant type, client id, scope), then the client's credential. Every refusal is a 400 in the identity
- * error shape ({@link IdentityErrors}); interfaces.md fixes {@code 400 invalid_client} for a wrong client
- * or secret (Entra ID itself answers some of these with 401 or {@code unauthorized_client}).
+ * error shape ({@link IdentityErrors}); a wrong client or secret is always {@code 400 invalid_client}
+ * (Entra ID itself answers some of these with 401 or {@code unauthorized_client}).
  */
 public final class TokenEndpoint {
     /** The tenant a multi-tenant bot asks its Bot Connector token from. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * The Teams Bot Connector v3 (teams-platform-facts.md sections 1-3): create a 1:1 conversation, send (or reply),
+ * The Teams Bot Connector v3: create a 1:1 conversation, send (or reply),
  * update and delete activities. {@link Api} checks the Bot Connector token (401 otherwise) before any of these runs.
  */
 public final class BotConnectorApi {

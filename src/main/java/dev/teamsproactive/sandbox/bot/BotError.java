@@ -3,7 +3,7 @@ package dev.teamsproactive.sandbox.bot;
 import dev.teamsproactive.sandbox.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 
-/** A refusal in the Bot Connector's own terms (teams-platform-facts.md section 3). */
+/** A refusal in the Bot Connector's own terms (HTTP status, error code, message). */
 public record BotError(int status, String code, String message) {
 
     public static BotError badArgument(String message) {

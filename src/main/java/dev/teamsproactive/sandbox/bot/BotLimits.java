@@ -6,7 +6,7 @@ import dev.teamsproactive.sandbox.limits.RateLimits.Charge;
 import java.util.List;
 
 /**
- * The Bot Connector buckets a request is charged to (teams-platform-facts.md section 2): the app's 50 per second
+ * The Bot Connector buckets a request is charged to: the app's 50 per second
  * in the tenant, and the per-thread limits of the conversation it touches.
  */
 public final class BotLimits {

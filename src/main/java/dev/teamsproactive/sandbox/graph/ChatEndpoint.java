@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code GET /v1.0/users/{id}/teamwork/installedApps/{installationId}/chat}: the 1:1 chat between the user
  * and the bot, whose id is the Bot Connector conversation id. For a user with the slowChat behaviour it
  * answers 404 for a while after the install, as a chat that Teams has not provisioned yet (the sandbox's
- * model; interfaces.md section 3).
+ * model of the slowChat behaviour).
  */
 final class ChatEndpoint {
     private final GraphCharges charges;

@@ -6,8 +6,7 @@ import io.vertx.ext.web.Router;
 import java.time.Instant;
 
 /**
- * Microsoft Graph v1.0 as the install flow and audience queries use it (teams-platform-facts.md sections
- * 1-3): the app catalog, users, a user's and a team's installed apps, the bot chat, a team's channels and
+ * Microsoft Graph v1.0 as the install flow and audience queries use it: the app catalog, users, a user's and a team's installed apps, the bot chat, a team's channels and
  * members, group members, and {@code $batch}. Answers carry only properties of the Graph CSDL types
  * (plus OData annotations); errors come in Graph's shape with its request-id headers.
  */

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What each Graph request costs against the limits of teams-platform-facts.md section 2. Per-tenant rows
+ * What each Graph request costs against Microsoft's documented limits. Per-tenant rows
  * are keyed by the tenant id (one app per sandbox), a team's by its id, a chat's by the chat id, a user's
  * chat lookups by the user id; Graph's global ceiling is per app, keyed by the app id.
  */
 final class GraphCharges {
     /**
      * Identity resource units. Members 3 and transitiveMembers 5, {@code $select} -1 and {@code $expand} +1
-     * are teams-platform-facts.md section 2's numbers. The facts file gives no cost for reading users: GET
+     * are Microsoft's documented numbers. Microsoft documents no cost for reading users: GET
      * user 1 and a users list 2 are the sandbox's choice (a single read cheaper than a list). Never below 1.
      */
     enum IdentityCost {

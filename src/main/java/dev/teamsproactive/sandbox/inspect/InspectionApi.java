@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code /_sandbox/*}: what tests, benchmarks and curious engineers read back (interfaces.md section 3).
+ * {@code /_sandbox/*}: what tests, benchmarks and curious engineers read back.
  * Outside Graph's paths, with no token, no faults, no latency and no limits.
  */
 public final class InspectionApi {

@@ -1,7 +1,7 @@
 package dev.teamsproactive.sandbox.limits;
 
 /**
- * One documented limit (teams-platform-facts.md section 2): {@code count} requests (or resource
+ * One of Microsoft's documented limits: {@code count} requests (or resource
  * units) per {@code windowSeconds}, kept as a token bucket of that capacity refilled evenly.
  * Keys name what the bucket is counted per: the tenant, a team, a chat, a user, a conversation.
  */

@@ -3,7 +3,7 @@ package dev.teamsproactive.sandbox.tenant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How a seeded user reacts (interfaces.md section 3). */
+/** How a seeded user reacts (the tenant file's {@code behavior}). */
 public enum Behavior {
     NORMAL("normal"),
     /** Sends answer 403 ConversationBlockedByUser. */

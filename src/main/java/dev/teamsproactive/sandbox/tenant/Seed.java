@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
-/** The sandbox tenant file (interfaces.md section 3), read as is. */
+/** The sandbox tenant file (the {@code --seed} JSON), read as is. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Seed(String tenantId, App app, List<String> grantedRoles, List<User> users, List<Group> groups,
         List<Team> teams) {

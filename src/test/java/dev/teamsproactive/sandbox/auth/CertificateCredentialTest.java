@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A certificate instead of the secret (interfaces.md section 2): the seed registers {@code app.certificate},
+ * A certificate instead of the secret (teams.client-certificate-file): the seed registers {@code app.certificate},
  * msal4j signs its client assertion with the matching key, and the sandbox checks it.
  */
 class CertificateCredentialTest {

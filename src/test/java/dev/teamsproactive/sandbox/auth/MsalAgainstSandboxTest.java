@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product gets its tokens with msal4j (architecture.md), so the token endpoint is proven with msal4j
- * itself, configured as teams-platform-facts.md section 5 says a client aims it at a local sandbox.
+ * The product gets its tokens with msal4j, so the token endpoint is proven with msal4j itself, aimed at a
+ * local sandbox as the product aims it (its authority set to the sandbox, instance discovery off).
  */
 class MsalAgainstSandboxTest {
     private static final String TOKEN_TEMPLATE = "POST /{tenant}/oauth2/v2.0/token";
@@ -83,8 +83,7 @@ class MsalAgainstSandboxTest {
 
     @Test
     void aTokenWithinMsalsFiveMinuteRefreshMarginIsFetchedAgainOnEveryAcquire() throws Exception {
-        // msal4j treats a cached token as expired 5 minutes before its expiry (teams-platform-facts.md
-        // section 5), so with a 60 s lifetime every acquire goes back to the token endpoint.
+        // msal4j treats a cached token as expired 5 minutes before its expiry, so with a 60 s lifetime every acquire goes back to the token endpoint.
         sandbox = Sandbox.start(SandboxOptions.defaults().withTokenLifetime(Duration.ofSeconds(60)));
         ConfidentialClientApplication app = routedApp(tenantId(), secret());
 

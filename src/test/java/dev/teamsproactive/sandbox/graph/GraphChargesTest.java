@@ -8,7 +8,7 @@ import dev.teamsproactive.sandbox.limits.RateLimits.Charge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The identity resource units of teams-platform-facts.md section 2, and which bucket a tenant's size picks. */
+/** The identity resource units Microsoft documents for Graph calls, and which bucket a tenant's size picks. */
 class GraphChargesTest {
     @Test
     void membersCostThreeTransitiveMembersFiveSelectSavesOneExpandAddsOne() {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every property name in every kind of Graph answer the sandbox gives exists in Microsoft's CSDL for the
- * answer's type (the shared subset in ../shared/reference), so a client generated from that metadata, such
+ * answer's type (the subset of the CSDL the build is given), so a client generated from that metadata, such
  * as Microsoft's SDK, reads all of it.
  */
 class GraphCsdlConformanceTest {

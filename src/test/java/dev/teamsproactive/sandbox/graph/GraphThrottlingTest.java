@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Graph's documented limits, as the sandbox enforces them by default (teams-platform-facts.md section 2). */
+/** Graph's documented limits, as the sandbox enforces them by default. */
 class GraphThrottlingTest {
     private Sandbox sandbox;
     private SandboxTestClient client;

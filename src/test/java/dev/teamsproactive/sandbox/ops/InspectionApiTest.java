@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /_sandbox/stats}, {@code /_sandbox/requests} and {@code /_sandbox/reset} as interfaces.md section 3 names them. */
+/** {@code /_sandbox/stats}, {@code /_sandbox/requests} and {@code /_sandbox/reset}: the sandbox's inspection API. */
 class InspectionApiTest {
     private Sandbox sandbox;
     private TokenRequests token;

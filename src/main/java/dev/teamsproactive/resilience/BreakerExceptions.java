@@ -1,0 +1,55 @@
+package dev.teamsproactive.resilience;
+
+import dev.teamsproactive.props.Props;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Processor;
+import org.apache.camel.Route;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.model.CircuitBreakerDefinition;
+import org.apache.camel.spi.InterceptStrategy;
+import org.apache.camel.spi.UnitOfWork;
+import org.apache.camel.support.processor.DelegateAsyncProcessor;
+
+/**
+ * A call inside a {@code circuitBreaker} step fails with the same exception as any other call. Camel's resilience4j
+ * processor hands a checked exception (an HTTP error answer, a broken connection) back wrapped in a
+ * RuntimeCamelException; this puts the original back, so the error policy's rules ({@code ${exception.statusCode}},
+ * the service's error code in the outcome) read it as usual. It also notes the route whose step failed, for the
+ * failure log ({@link Props#FAILED_IN_ROUTE}). Applies to circuitBreaker steps only.
+ */
+public final class BreakerExceptions implements InterceptStrategy {
+
+    @Override
+    public Processor wrapProcessorInInterceptors(CamelContext context, NamedNode definition, Processor target,
+            Processor nextTarget) {
+        if (!(definition instanceof CircuitBreakerDefinition)) {
+            return target;
+        }
+        return new DelegateAsyncProcessor(target) {
+            @Override
+            public boolean process(Exchange exchange, AsyncCallback callback) {
+                UnitOfWork uow = exchange.getUnitOfWork();
+                Route route = uow == null ? null : uow.getRoute(); // the route this step runs in
+                return processor.process(exchange, doneSync -> {
+                    unwrap(exchange);
+                    if (exchange.getException() != null && route != null) {
+                        exchange.setProperty(Props.FAILED_IN_ROUTE, route.getRouteId());
+                    } else {
+                        exchange.removeProperty(Props.FAILED_IN_ROUTE);
+                    }
+                    callback.done(doneSync);
+                });
+            }
+        };
+    }
+
+    static void unwrap(Exchange exchange) {
+        Exception e = exchange.getException();
+        if (e != null && e.getClass() == RuntimeCamelException.class && e.getCause() instanceof Exception cause) {
+            exchange.setException(cause);
+        }
+    }
+}
