@@ -144,6 +144,15 @@ public final class Application implements AutoCloseable {
     }
 
     /**
+     * Starts preflight in the background, for a campaign about to start: the tokens and the app's catalog lookup
+     * overlap the checks of its file and its registration; the campaign's own preflight waits for it and finds the
+     * answers cached (a failure is found again and reported there, so nothing is sent).
+     */
+    public void startPreflightAhead() {
+        wiring.preflightAhead().start(producer());
+    }
+
+    /**
      * Sends one exchange with these properties (a null value sets none) to a route and gives back the finished exchange. Camel's send()
      * hands a failure back on the exchange instead of throwing it; this throws it, for the commands to report.
      */

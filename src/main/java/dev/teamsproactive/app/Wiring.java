@@ -47,6 +47,7 @@ public final class Wiring implements AutoCloseable {
     private final org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager httpConnections;
     private final GracefulStop stop;
     private final RunLeases runLeases;
+    private final dev.teamsproactive.preflight.PreflightAhead preflightAhead = new dev.teamsproactive.preflight.PreflightAhead();
 
     private Wiring(Settings settings, Target target, Ledger ledger) {
         this.settings = settings;
@@ -138,6 +139,7 @@ public final class Wiring implements AutoCloseable {
         // Preflight (routes/4a-preflight.camel.yaml): tokens and permissions before anything starts.
         main.bind("preflight", new Preflight(graphToken, botToken, new Preflight.Identities(c.tenantId(), c.clientId(),
                 c.botAppId(), c.botTenantId(), target.authority()), settings.get("teams.app-catalog-id").isPresent()));
+        main.bind("preflightAhead", preflightAhead);
         dev.teamsproactive.observe.Observe.bindTo(main, ledger.dataSource(), target, reports, inbox,
                 java.time.Duration.ofMillis(settings.getInt("teams.progress.interval-ms")));
         // Only allowed host names (and a token beyond loopback) reach the HTTP port.
@@ -191,6 +193,11 @@ public final class Wiring implements AutoCloseable {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** The preflight {@code send} starts while it checks its file (routes/4a-preflight waits for it). */
+    public dev.teamsproactive.preflight.PreflightAhead preflightAhead() {
+        return preflightAhead;
     }
 
     @Override

@@ -62,6 +62,7 @@ final class SendCommand implements Callable<Integer> {
             return FAILED;
         }
         try (Application app = Application.start(options)) {
+            app.startPreflightAhead();
             Map<String, Object> properties = new HashMap<>();
             properties.put(Props.CAMPAIGN_FILE, file.toAbsolutePath().toString());
             properties.put(Props.SOURCE, file.getFileName().toString());

@@ -61,6 +61,8 @@ public final class Props {
      * a campaign of the running service retries instead.
      */
     public static final String PREFLIGHT_AT_START = "preflightAtStart";
+    /** Marks the preflight {@code send} starts ahead, so that it does not wait for itself. */
+    public static final String PREFLIGHT_AHEAD = "preflightAhead";
     /** The application permissions the token carries, as preflight found them. */
     public static final String PREFLIGHT_ROLES = "preflightRoles";
     /** The schedule whose firing started the campaign. */
