@@ -123,7 +123,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("messages", messages);
         Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
         main.bind("campaigns", campaigns);
-        // Crash safety (README "Guarantees"): one run per campaign, a SENDING mark before each POST, resends.
+        // Crash safety (docs/guarantees.md): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
         main.bind("failedCampaigns", new dev.teamsproactive.campaigns.FailedCampaigns(ledger));
         main.bind("sendGuard", new SendGuard(ledger, stop));

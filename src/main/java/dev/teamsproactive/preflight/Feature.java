@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the service does with Graph, and the application permissions (roles) that allow it, least
- * privileged first: any one of them is enough. The README's permission table lists the same.
+ * privileged first: any one of them is enough. The permission table in docs/permissions.md lists the same.
  */
 public enum Feature {
     INSTALL_FOR_USERS("install the app for users and find their chats",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Guarantees": the service's jar is killed with SIGKILL three times in the middle of a drop-folder
+ * docs/guarantees.md: the service's jar is killed with SIGKILL three times in the middle of a drop-folder
  * campaign and started again each time. The campaign resumes from the ledger and ends with one final row per
  * recipient; nobody gets two messages; everyone not IN_DOUBT got exactly one; IN_DOUBT is counted in the summary.
  */

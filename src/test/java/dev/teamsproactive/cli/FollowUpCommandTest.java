@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Update and recall": {@code update} and {@code recall} on the command line work on every message; one the
+ * docs/operations.md, "Update, recall and resend": {@code update} and {@code recall} on the command line work on every message; one the
  * Bot Connector refuses (403) is a FAILED row of the report, and the command still exits 0 with its summary.
  */
 class FollowUpCommandTest {

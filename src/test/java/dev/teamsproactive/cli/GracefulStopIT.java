@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Guarantees": SIGTERM in the middle of a drop-folder campaign stops the service within the shutdown
+ * docs/guarantees.md: SIGTERM in the middle of a drop-folder campaign stops the service within the shutdown
  * timeout; the recipients already started are recorded (no row is left SENDING, so nobody is IN_DOUBT), the
  * rest stay to do, the file stays in inbox/, and the next start finishes the campaign: everyone once.
  */
@@ -37,7 +37,7 @@ class GracefulStopIT {
             Duration stopping = service.stopService(Duration.ofSeconds(60));
 
             assertThat(stopping).as("within camel.main.shutdown-timeout (30 s); log: %s", service.serviceLog()).isLessThan(Duration.ofSeconds(35));
-            // The log names the one limit the README gives, not Camel's shutdown hook's own margin (30 s + 15 s).
+            // The log names the one limit the docs give, not Camel's shutdown hook's own margin (30 s + 15 s).
             assertThat(service.serviceLog()).anyMatch(l -> l.contains("timeout:30s"))
                     .noneMatch(l -> l.contains("45s"));
             assertThat(dropped).as("the file stays in the inbox").exists();

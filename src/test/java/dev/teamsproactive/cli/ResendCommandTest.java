@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Guarantees": {@code resend CAMPAIGN_ID} sends only the chosen FAILED / IN_DOUBT rows once more, through
+ * docs/guarantees.md: {@code resend CAMPAIGN_ID} sends only the chosen FAILED / IN_DOUBT rows once more, through
  * the same routes, as a new attempt in the same report; IN_DOUBT rows only when asked.
  */
 class ResendCommandTest {

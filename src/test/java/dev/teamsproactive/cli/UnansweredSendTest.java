@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README "Guarantees": a Bot Connector POST whose answer never comes (here Ada's first: the sandbox delivers it, then
+ * docs/guarantees.md: a Bot Connector POST whose answer never comes (here Ada's first: the sandbox delivers it, then
  * drops the connection) may have arrived, so the recipient is IN_DOUBT (code NoAnswer) and not posted again; the
  * others are not held up. {@code resend --status IN_DOUBT} posts it once more when asked;
  * {@code teams.bot-send.retry-unanswered=true} retries it straight away (at least once: she gets it twice).

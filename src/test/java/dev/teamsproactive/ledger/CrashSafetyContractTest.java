@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What crash safety relies on from the ledger (README "Guarantees"), on every database it supports: the run
+ * What crash safety relies on from the ledger (docs/guarantees.md), on every database it supports: the run
  * lease, the SENDING mark before each post, IN_DOUBT for what a dead run left SENDING, and reopening rows
  * for a resend.
  */
