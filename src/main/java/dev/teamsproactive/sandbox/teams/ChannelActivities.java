@@ -15,6 +15,16 @@ final class ChannelActivities {
         this.tenant = tenant;
     }
 
+    private java.util.Optional<String> lastDeliveryTo(String userId) {
+        java.util.List<dev.teamsproactive.sandbox.tenant.Deliveries.Delivery> all = tenant.deliveries().all();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (userId.equalsIgnoreCase(all.get(i).userId())) {
+                return java.util.Optional.of(all.get(i).activityId());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     ObjectNode of(ActRequest act, DirectoryUser user) {
         ObjectNode a = Responses.JSON.createObjectNode();
         switch (act.kind()) {
@@ -57,6 +67,10 @@ final class ChannelActivities {
         recipient.put("id", "28:" + tenant.app().botAppId());
         recipient.put("name", tenant.app().displayName());
         a.putObject("channelData").putObject("tenant").put("id", tenant.tenantId());
+        if (act.kind() == ActRequest.Kind.EXECUTE || act.kind() == ActRequest.Kind.SUBMIT) {
+            // A card action answers the message that holds the card: the latest one delivered to the user.
+            lastDeliveryTo(user.id()).ifPresent(id -> a.put("replyToId", id));
+        }
         a.put("locale", "en-US");
         return a;
     }

@@ -1,0 +1,95 @@
+package dev.teamsproactive.answers;
+
+import java.util.List;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.PlatformHttpComponent;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConsumer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpEngine;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Camel's platform-http on a port of its own: the messaging endpoint faces Teams (through a reverse proxy or
+ * tunnel), while the status port stays private. Camel's platform-http serves one server; this component gives its
+ * routes a second Vert.x server (Camel's own {@link VertxPlatformHttpServer}), started with the first route that
+ * listens on it and stopped with the component. Switched off ({@code teams.bot-endpoint.enabled=false}), no port is
+ * opened: the route stays stopped and its consumer does nothing.
+ */
+public final class BotEndpointComponent extends PlatformHttpComponent {
+    private final VertxPlatformHttpServer server;
+    private final int port;
+    private final boolean enabled;
+    private final Runnable onListening;
+
+    /** @param onListening run once the port is open (against a sandbox: tell it where the endpoint is) */
+    public BotEndpointComponent(boolean enabled, String host, int port, Runnable onListening) {
+        if (port <= 0 || port > 65535) {
+            throw new IllegalArgumentException("teams.bot-endpoint.port must be between 1 and 65535");
+        }
+        VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
+        configuration.setBindHost(host);
+        configuration.setBindPort(port);
+        configuration.setServerType("bot-endpoint");
+        // An activity is small; Teams' largest card answers stay far below this.
+        configuration.setMaxBodySize(1024L * 1024);
+        this.server = new VertxPlatformHttpServer(configuration);
+        this.port = port;
+        this.enabled = enabled;
+        this.onListening = onListening;
+        setEngine(new Engine());
+    }
+
+    private synchronized void startServer() {
+        if (!server.isStarted()) {
+            server.setCamelContext(getCamelContext());
+            ServiceHelper.startService(server);
+            onListening.run();
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(server);
+        super.doStop();
+    }
+
+    private final class Engine extends VertxPlatformHttpEngine {
+        @Override
+        public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
+            return new VertxPlatformHttpConsumer(endpoint, processor, List.copyOf(getHandlers()),
+                    VertxPlatformHttpRouter.getRouterNameFromPort(port)) {
+                @Override
+                protected void doInit() throws Exception {
+                    if (enabled) {
+                        startServer();
+                        super.doInit();
+                    }
+                }
+
+                @Override
+                protected void doStart() throws Exception {
+                    if (enabled) {
+                        super.doStart();
+                    }
+                }
+
+                @Override
+                protected void doStop() throws Exception {
+                    if (enabled) {
+                        super.doStop();
+                    }
+                }
+            };
+        }
+
+        @Override
+        public int getServerPort() {
+            return port;
+        }
+    }
+}
