@@ -54,12 +54,16 @@ class AnswersTest {
     }
 
     private String campaign(int users) throws IOException {
+        return campaign(users, "acknowledge");
+    }
+
+    private String campaign(int users, String template) throws IOException {
         StringBuilder csv = new StringBuilder("upn,name\n");
         for (int i = 1; i <= users; i++) {
             csv.append("user").append(i).append("@contoso.example,User ").append(i).append('\n');
         }
-        Path file = Files.writeString(work.resolve("ack.csv"), csv.toString(), StandardCharsets.UTF_8);
-        var result = fixture.send(file, "acknowledge");
+        Path file = Files.writeString(work.resolve(template + ".csv"), csv.toString(), StandardCharsets.UTF_8);
+        var result = fixture.send(file, template);
         assertThat(result.getException()).isNull();
         JsonNode summary = SandboxTestClient.JSON.readTree(result.getMessage().getBody(String.class));
         assertThat(summary.get("sent").asInt()).isEqualTo(users);
@@ -140,6 +144,29 @@ class AnswersTest {
                 .containsExactly(user(15));
         assertThat(fixture.summaryJson(campaignId).get("responded").asInt()).isEqualTo(8);
         assertThat(fixture.summaryJson(campaignId).get("sent").asInt()).as("the rest of the summary is kept").isEqualTo(12);
+    }
+
+    @Test
+    void aPollAndASurveyRecordTheirInputs() throws Exception {
+        String poll = campaign(2, "poll");
+        String survey = campaign(2, "survey");
+
+        // The latest message each user got is the survey; the poll's vote names its campaign in the action's data.
+        JsonNode vote = act(1, "{\"kind\":\"execute\",\"verb\":\"vote\",\"data\":{\"campaignId\":\"" + poll
+                + "\",\"choice\":\"wednesday\"}}");
+        act(1, "{\"kind\":\"submit\",\"data\":{\"rating\":\"4\",\"comment\":\"More Q&A, please\"}}");
+        fixture.app.producer().sendBody("direct:answers-report", null);
+
+        assertThat(vote.at("/body/value/body/0/text").asText()).startsWith("Your answer was recorded on ");
+        List<String> pollRows = Files.readAllLines(fixture.reports.resolve(poll).resolve("responses.csv"));
+        assertThat(pollRows).hasSize(2);
+        assertThat(pollRows.get(1)).startsWith("user1@contoso.example," + user(1) + ",vote,\"{\"\"choice\"\":\"\"wednesday\"\"}\",");
+        List<String> surveyRows = Files.readAllLines(fixture.reports.resolve(survey).resolve("responses.csv"));
+        assertThat(surveyRows).hasSize(2);
+        assertThat(surveyRows.get(1)).startsWith("user1@contoso.example," + user(1)
+                + ",submit,\"{\"\"rating\"\":\"\"4\"\",\"\"comment\"\":\"\"More Q&A, please\"\"}\",");
+        assertThat(fixture.summaryJson(poll).get("responded").asInt()).isEqualTo(1);
+        assertThat(fixture.summaryJson(survey).get("responded").asInt()).isEqualTo(1);
     }
 
     @Test
