@@ -28,7 +28,7 @@ public final class Answers {
         this.report = report;
     }
 
-    /** execute, submit, reply or other. */
+    /** execute, submit, reply, installation or other. */
     public String kindOf(JsonNode activity) {
         String type = activity.path("type").asText("");
         if (type.equals("invoke") && activity.path("name").asText("").equals("adaptiveCard/action")) {
@@ -41,6 +41,9 @@ public final class Answers {
             if (activity.path("text").isTextual()) {
                 return "reply";
             }
+        }
+        if (type.equals("installationUpdate") || type.equals("conversationUpdate")) {
+            return "installation";
         }
         return "other";
     }

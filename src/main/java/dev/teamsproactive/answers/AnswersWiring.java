@@ -7,7 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import javax.sql.DataSource;
+import dev.teamsproactive.ledger.Ledger;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class AnswersWiring {
     private AnswersWiring() {
     }
 
-    public static void bindTo(Main main, Settings settings, Target target, DataSource ledger, java.nio.file.Path reports) {
+    public static void bindTo(Main main, Settings settings, Target target, Ledger ledger, java.nio.file.Path reports) {
         boolean enabled = Boolean.parseBoolean(settings.get("teams.bot-endpoint.enabled", "false"));
         String host = settings.get("teams.bot-endpoint.host", "127.0.0.1");
         int port = settings.getInt("teams.bot-endpoint.port", 3978);
@@ -33,10 +33,11 @@ public final class AnswersWiring {
                 target.sandbox() ? () -> registerWithSandbox(target, url) : () -> { }));
         main.bind("botAuthentication", new BotAuthentication(new ChannelTokenValidator(ChannelAuthority.of(target),
                 target.trust())));
-        ResponsesTable responses = new ResponsesTable(ledger);
+        ResponsesTable responses = new ResponsesTable(ledger.dataSource());
         ResponsesReport report = new ResponsesReport(responses, reports);
         main.bind("responsesReport", report);
         main.bind("answers", new Answers(responses, report));
+        main.bind("installations", new Installations(ledger, target.credentials().tenantId()));
     }
 
     private static void registerWithSandbox(Target target, String endpoint) {

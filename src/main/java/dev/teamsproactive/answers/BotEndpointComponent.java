@@ -59,6 +59,14 @@ public final class BotEndpointComponent extends PlatformHttpComponent {
     }
 
     private final class Engine extends VertxPlatformHttpEngine {
+        /**
+         * Camel's engine binds itself in the registry as the platform-http engine; this one must not, or the status
+         * page's routes would be served by it, on this port.
+         */
+        @Override
+        protected void doInit() {
+        }
+
         @Override
         public PlatformHttpConsumer createConsumer(PlatformHttpEndpoint endpoint, Processor processor) {
             return new VertxPlatformHttpConsumer(endpoint, processor, List.copyOf(getHandlers()),

@@ -153,7 +153,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("audiencePages", new dev.teamsproactive.delivery.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.delivery.DryRuns(reports));
         // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
-        dev.teamsproactive.answers.AnswersWiring.bindTo(main, settings, target, ledger.dataSource(), reports);
+        dev.teamsproactive.answers.AnswersWiring.bindTo(main, settings, target, ledger, reports);
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

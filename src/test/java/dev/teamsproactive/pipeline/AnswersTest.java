@@ -170,6 +170,29 @@ class AnswersTest {
     }
 
     @Test
+    void anUninstallForgetsTheChatSoTheNextCampaignInstallsAgainWithoutAFailedSend() throws Exception {
+        campaign(1);
+        assertThat(fixture.app.ledger().findConversation(fixture.sandbox.tenant().tenantId(), user(1))).isPresent();
+
+        JsonNode uninstall = act(1, "{\"kind\":\"uninstall\"}");
+
+        assertThat(uninstall.get("status").asInt()).isEqualTo(200);
+        assertThat(fixture.app.ledger().findConversation(fixture.sandbox.tenant().tenantId(), user(1))).isEmpty();
+        Files.writeString(work.resolve("again.csv"), "upn,name\nuser1@contoso.example,User 1\n");
+        JsonNode again = SandboxTestClient.JSON.readTree(fixture.send(work.resolve("again.csv"), "default")
+                .getMessage().getBody(String.class));
+        assertThat(again.get("sent").asInt()).isEqualTo(1);
+        long refusedSends = 0;
+        for (JsonNode r : fixture.sandboxRequests()) {
+            if (r.get("method").asText().equals("POST") && r.get("path").asText().startsWith("/v3/conversations/")
+                    && r.get("status").asInt() >= 400) {
+                refusedSends++;
+            }
+        }
+        assertThat(refusedSends).as("no send to the chat the app had left").isZero();
+    }
+
+    @Test
     void badTokensAreRefusedWith401AndNothingIsRecorded() throws Exception {
         campaign(1);
         for (String token : List.of("forged", "expired", "wrong-audience", "none")) {
