@@ -1,0 +1,53 @@
+package dev.teamsproactive.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.teamsproactive.sandbox.SandboxOptions;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The messaging endpoint and the status page each keep to their own port when both are open. */
+class BotEndpointPortTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void eachPortServesOnlyItsOwnPaths() throws Exception {
+        int statusPort = freePort();
+        int botPort = freePort();
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults(), Map.of(
+                "teams.http.enabled", "true", "teams.http.port", Integer.toString(statusPort),
+                "teams.bot-endpoint.enabled", "true", "teams.bot-endpoint.port", Integer.toString(botPort)))) {
+            HttpClient http = HttpClient.newHttpClient();
+
+            assertThat(get(http, statusPort, "/status")).isEqualTo(200);
+            assertThat(get(http, botPort, "/status")).isEqualTo(404);
+            assertThat(post(http, botPort, "/api/messages")).as("no token").isEqualTo(401);
+            assertThat(post(http, statusPort, "/api/messages")).isEqualTo(404);
+        }
+    }
+
+    private static int get(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int post(HttpClient http, int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"message\"}"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
