@@ -25,7 +25,8 @@ import javax.net.ssl.SSLContext;
  * Checks the bearer token of a request from the channel as the Bot Framework requires: RS256 signed by a key the
  * channel's OpenID metadata lists (nimbus-jose-jwt caches the key set and fetches it again when a token names a
  * key id it does not know, as keys roll over), issuer, audience = the bot's app id, expiry and not-before with five
- * minutes of clock skew, and the {@code serviceurl} claim equal to the activity's serviceUrl.
+ * minutes of clock skew, the {@code serviceurl} claim equal to the activity's serviceUrl, and the key endorsed for
+ * Teams ({@link EndorsedKeys}).
  */
 public final class ChannelTokenValidator {
     /** The industry-standard clock skew the Bot Framework allows. */
@@ -90,8 +91,8 @@ public final class ChannelTokenValidator {
         if (jwksUri == null || !jwksUri.isTextual()) {
             throw new IOException("the OpenID metadata at " + authority.openIdMetadataUrl() + " names no jwks_uri");
         }
-        JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUri.asText()).toURL(),
-                retriever).build();
+        JWKSource<SecurityContext> keys = JWKSourceBuilder.create(new EndorsedKeys(URI.create(jwksUri.asText()).toURL(),
+                retriever)).build();
         DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
         p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
         p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));

@@ -195,7 +195,7 @@ class AnswersTest {
     @Test
     void badTokensAreRefusedWith401AndNothingIsRecorded() throws Exception {
         campaign(1);
-        for (String token : List.of("forged", "expired", "wrong-audience", "none")) {
+        for (String token : List.of("forged", "expired", "wrong-audience", "other-channel", "none")) {
             JsonNode answer = act(1, "{\"kind\":\"execute\",\"verb\":\"acknowledge\",\"token\":\"" + token + "\"}");
             assertThat(answer.get("status").asInt()).as(token).isEqualTo(401);
         }

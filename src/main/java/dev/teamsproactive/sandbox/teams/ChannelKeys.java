@@ -24,12 +24,16 @@ public final class ChannelKeys {
     public static final String CHANNEL_ID = "msteams";
     private final RSAKey published;
     private final RSAKey forger;
+    /** Published too, but endorsed for another channel only: what it signs is not Teams speaking. */
+    private final RSAKey otherChannel;
 
     public ChannelKeys() {
         try {
             this.published = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256).generate();
             this.forger = new RSAKeyGenerator(2048).keyID(published.getKeyID()).generate();
+            this.otherChannel = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot make the sandbox's channel keys", e);
         }
@@ -39,7 +43,21 @@ public final class ChannelKeys {
     public Map<String, Object> jwks() {
         Map<String, Object> key = new LinkedHashMap<>(published.toPublicJWK().toJSONObject());
         key.put("endorsements", List.of(CHANNEL_ID));
-        return Map.of("keys", List.of(key));
+        Map<String, Object> other = new LinkedHashMap<>(otherChannel.toPublicJWK().toJSONObject());
+        other.put("endorsements", List.of("webchat"));
+        return Map.of("keys", List.of(key, other));
+    }
+
+    /** The claims signed with the published key endorsed for another channel only. */
+    public String signForOtherChannel(JWTClaimsSet claims) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(otherChannel.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(otherChannel));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
     }
 
     /** The claims signed with the published key, or with the unpublished one when {@code forged}. */

@@ -19,7 +19,7 @@ public final class ChannelTokens {
 
     /** What kind of token an act sends. */
     public enum Kind {
-        VALID, FORGED, EXPIRED, WRONG_AUDIENCE, NONE;
+        VALID, FORGED, EXPIRED, WRONG_AUDIENCE, OTHER_CHANNEL, NONE;
 
         public static Kind parse(String text) {
             if (text == null || text.isBlank()) {
@@ -28,7 +28,7 @@ public final class ChannelTokens {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("token must be one of valid, forged, expired, wrong-audience, none");
+                throw new IllegalArgumentException("token must be one of valid, forged, expired, wrong-audience, other-channel, none");
             }
         }
     }
@@ -56,6 +56,6 @@ public final class ChannelTokens {
                 .expirationTime(Date.from(kind == Kind.EXPIRED ? now.minus(EXPIRED_AGO) : now.plus(Duration.ofHours(1))))
                 .claim("serviceurl", serviceUrl)
                 .build();
-        return keys.sign(claims, kind == Kind.FORGED);
+        return kind == Kind.OTHER_CHANNEL ? keys.signForOtherChannel(claims) : keys.sign(claims, kind == Kind.FORGED);
     }
 }

@@ -73,6 +73,7 @@ class SandboxAsTeamsTest {
         assertThat(jwksUri).startsWith(sandbox.url());
         JsonNode jwks = client.get(jwksUri.substring(sandbox.url().length()), null).json();
         assertThat(jwks.get("keys").get(0).get("endorsements").get(0).asText()).isEqualTo("msteams");
+        assertThat(jwks.get("keys").get(1).get("endorsements").get(0).asText()).isEqualTo("webchat");
         return JWKSet.parse(jwks.toString()).getKeys().get(0).toRSAKey();
     }
 
