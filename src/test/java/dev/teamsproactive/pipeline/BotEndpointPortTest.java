@@ -31,6 +31,14 @@ class BotEndpointPortTest {
             assertThat(get(http, botPort, "/status")).isEqualTo(404);
             assertThat(post(http, botPort, "/api/messages")).as("no token").isEqualTo(401);
             assertThat(post(http, statusPort, "/api/messages")).isEqualTo(404);
+            String user = fixture.sandbox.tenant().directory().userAt(0).id();
+            assertThat(fixture.client.post("/_sandbox/users/" + user + "/act", null, "{\"kind\":\"reply\",\"text\":\"hi\"}")
+                    .json().get("status").asInt()).isEqualTo(200);
+
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + statusPort + "/observe/metrics"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).containsPattern("teams_answers_refused_total(\\{[^}]*\\})? 1\\.0")
+                    .containsPattern("teams_answers_total\\{[^}]*kind=\"reply\"[^}]*\\} 1\\.0");
         }
     }
 
