@@ -34,7 +34,7 @@ class AnswersTest {
             port = s.getLocalPort();
         }
         endpoint = "http://127.0.0.1:" + port + "/api/messages";
-        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(20),
+        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(210),
                 Map.of("teams.bot-endpoint.enabled", "true", "teams.bot-endpoint.port", Integer.toString(port)));
     }
 
@@ -111,18 +111,23 @@ class AnswersTest {
 
     @Test
     void theReportListsEachRespondentOnceAndCountsThem() throws Exception {
-        String campaignId = campaign(12);
+        String campaignId = campaign(200);
         assertThat(fixture.summaryJson(campaignId).get("responded").asInt()).isZero();
 
-        // Users 1-8 acknowledge; 2 and 3 press twice; 4's press is delivered twice (a retry of the same invoke).
-        for (int u = 1; u <= 8; u++) {
-            act(u, "{\"kind\":\"execute\",\"verb\":\"acknowledge\",\"activityId\":\"ack-" + u + "\"}");
+        // 120 of the 200 acknowledge; every tenth presses twice; every fifteenth's press is delivered twice (a retry).
+        for (int u = 1; u <= 120; u++) {
+            JsonNode answer = act(u, "{\"kind\":\"execute\",\"verb\":\"acknowledge\",\"activityId\":\"ack-" + u + "\"}");
+            assertThat(answer.at("/body/value/body/0/text").asText()).startsWith("Acknowledged by you on ");
+            if (u % 10 == 0) {
+                act(u, "{\"kind\":\"execute\",\"verb\":\"acknowledge\"}");
+            }
+            if (u % 15 == 0) {
+                assertThat(act(u, "{\"replayOf\":\"ack-" + u + "\"}").at("/body/value/body/0/text").asText())
+                        .isEqualTo(answer.at("/body/value/body/0/text").asText());
+            }
         }
-        act(2, "{\"kind\":\"execute\",\"verb\":\"acknowledge\"}");
-        act(3, "{\"kind\":\"execute\",\"verb\":\"acknowledge\"}");
-        act(4, "{\"replayOf\":\"ack-4\"}");
         // Someone the campaign never reached: recorded, listed as such, not counted.
-        act(15, "{\"kind\":\"execute\",\"verb\":\"acknowledge\",\"data\":{\"campaignId\":\"" + campaignId + "\"}}");
+        act(205, "{\"kind\":\"execute\",\"verb\":\"acknowledge\",\"data\":{\"campaignId\":\"" + campaignId + "\"}}");
         fixture.app.producer().sendBody("direct:answers-report", null);
 
         List<org.apache.commons.csv.CSVRecord> rows;
@@ -130,20 +135,22 @@ class AnswersTest {
             rows = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(in).getRecords();
         }
-        assertThat(rows).hasSize(9);
+        assertThat(rows).hasSize(121);
+        List<String> expected = new java.util.ArrayList<>();
+        for (int u = 1; u <= 120; u++) {
+            expected.add("user" + u + "@contoso.example");
+        }
         assertThat(rows.stream().filter(r -> r.get("standing").equals("RECIPIENT")).map(r -> r.get("recipient")))
-                .containsExactlyInAnyOrder("user1@contoso.example", "user2@contoso.example", "user3@contoso.example",
-                        "user4@contoso.example", "user5@contoso.example", "user6@contoso.example",
-                        "user7@contoso.example", "user8@contoso.example");
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("action")).isEqualTo("acknowledge");
             assertThat(r.get("values")).isEqualTo("{}");
             assertThat(java.time.Instant.parse(r.get("respondedAt"))).isBefore(java.time.Instant.now());
         });
         assertThat(rows.stream().filter(r -> r.get("standing").equals("NOT_RECIPIENT")).map(r -> r.get("userId")))
-                .containsExactly(user(15));
-        assertThat(fixture.summaryJson(campaignId).get("responded").asInt()).isEqualTo(8);
-        assertThat(fixture.summaryJson(campaignId).get("sent").asInt()).as("the rest of the summary is kept").isEqualTo(12);
+                .containsExactly(user(205));
+        assertThat(fixture.summaryJson(campaignId).get("responded").asInt()).isEqualTo(120);
+        assertThat(fixture.summaryJson(campaignId).get("sent").asInt()).as("the rest of the summary is kept").isEqualTo(200);
     }
 
     @Test
