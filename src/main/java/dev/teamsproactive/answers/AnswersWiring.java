@@ -25,7 +25,7 @@ public final class AnswersWiring {
     }
 
     public static void bindTo(Main main, Settings settings, Target target, Ledger ledger, java.nio.file.Path reports) {
-        boolean enabled = Boolean.parseBoolean(settings.get("teams.bot-endpoint.enabled", "false"));
+        String enabled = settings.get("teams.bot-endpoint.enabled", "false").trim().toLowerCase(java.util.Locale.ROOT);
         String host = settings.get("teams.bot-endpoint.host", "127.0.0.1");
         int port = settings.getInt("teams.bot-endpoint.port", 3978);
         String url = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port + ENDPOINT_PATH;

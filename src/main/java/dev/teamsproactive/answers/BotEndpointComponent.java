@@ -17,17 +17,22 @@ import org.apache.camel.support.service.ServiceHelper;
  * Camel's platform-http on a port of its own: the messaging endpoint faces Teams (through a reverse proxy or
  * tunnel), while the status port stays private. Camel's platform-http serves one server; this component gives its
  * routes a second Vert.x server (Camel's own {@link VertxPlatformHttpServer}), started with the first route that
- * listens on it and stopped with the component. Switched off ({@code teams.bot-endpoint.enabled=false}), no port is
- * opened: the route stays stopped and its consumer does nothing.
+ * listens on it and stopped with the component. {@code teams.bot-endpoint.enabled}: {@code false} never opens the
+ * port, {@code auto} opens it in the service ({@code run}: the command that watches the inbox) and not in one-off
+ * commands, which would clash with a running service over the port, {@code true} always. Closed, the route's
+ * consumer does nothing.
  */
 public final class BotEndpointComponent extends PlatformHttpComponent {
     private final VertxPlatformHttpServer server;
     private final int port;
-    private final boolean enabled;
+    private final String enabled;
     private final Runnable onListening;
 
     /** @param onListening run once the port is open (against a sandbox: tell it where the endpoint is) */
-    public BotEndpointComponent(boolean enabled, String host, int port, Runnable onListening) {
+    public BotEndpointComponent(String enabled, String host, int port, Runnable onListening) {
+        if (!enabled.equals("false") && !enabled.equals("auto") && !enabled.equals("true")) {
+            throw new IllegalArgumentException("teams.bot-endpoint.enabled must be false, auto or true, not '" + enabled + "'");
+        }
         if (port <= 0 || port > 65535) {
             throw new IllegalArgumentException("teams.bot-endpoint.port must be between 1 and 65535");
         }
@@ -42,6 +47,12 @@ public final class BotEndpointComponent extends PlatformHttpComponent {
         this.enabled = enabled;
         this.onListening = onListening;
         setEngine(new Engine());
+    }
+
+    private boolean open() {
+        return enabled.equals("true") || enabled.equals("auto")
+                && Boolean.parseBoolean(getCamelContext().getPropertiesComponent().resolveProperty("teams.inbox.enabled")
+                        .orElse("false"));
     }
 
     private synchronized void startServer() {
@@ -73,7 +84,7 @@ public final class BotEndpointComponent extends PlatformHttpComponent {
                     VertxPlatformHttpRouter.getRouterNameFromPort(port)) {
                 @Override
                 protected void doInit() throws Exception {
-                    if (enabled) {
+                    if (open()) {
                         startServer();
                         super.doInit();
                     }
@@ -81,14 +92,14 @@ public final class BotEndpointComponent extends PlatformHttpComponent {
 
                 @Override
                 protected void doStart() throws Exception {
-                    if (enabled) {
+                    if (open()) {
                         super.doStart();
                     }
                 }
 
                 @Override
                 protected void doStop() throws Exception {
-                    if (enabled) {
+                    if (open()) {
                         super.doStop();
                     }
                 }

@@ -42,6 +42,37 @@ class BotEndpointPortTest {
         }
     }
 
+    @Test
+    void autoLeavesThePortClosedInAOneOffCommand() throws Exception {
+        int botPort = freePort();
+        // The fixture runs as `send` does (no inbox): with auto, nothing listens, and the sandbox is told nothing.
+        try (PipelineFixture fixture = PipelineFixture.start(work, SandboxOptions.defaults(), Map.of(
+                "teams.bot-endpoint.enabled", "auto", "teams.bot-endpoint.port", Integer.toString(botPort)))) {
+            assertThat(fixture.sandbox.teams().botEndpoint()).isEmpty();
+            try (ServerSocket sameport = new ServerSocket(botPort, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                assertThat(sameport.getLocalPort()).isEqualTo(botPort);
+            }
+        }
+    }
+
+    @Test
+    void autoOpensThePortInTheService() throws Exception {
+        int botPort = freePort();
+        Path config = PipelineFixture.configIn(work);
+        java.nio.file.Files.writeString(config.resolve("application.properties"), "\nteams.http.enabled=false"
+                + "\nteams.bot-endpoint.enabled=auto\nteams.bot-endpoint.port=" + botPort + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (dev.teamsproactive.sandbox.Sandbox sandbox = dev.teamsproactive.sandbox.Sandbox.start(SandboxOptions.defaults())) {
+            // As `run` starts: the inbox is watched.
+            try (dev.teamsproactive.app.Application service = dev.teamsproactive.app.Application.start(
+                    new dev.teamsproactive.app.Application.Options(config, Path.of("routes"),
+                            dev.teamsproactive.app.TargetResolver.Mode.SANDBOX_URL, sandbox.url(), true))) {
+                assertThat(post(HttpClient.newHttpClient(), botPort, "/api/messages")).isEqualTo(401);
+                assertThat(sandbox.teams().botEndpoint()).contains("http://127.0.0.1:" + botPort + "/api/messages");
+            }
+        }
+    }
+
     private static int get(HttpClient http, int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
