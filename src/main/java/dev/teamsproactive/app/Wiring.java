@@ -159,6 +159,8 @@ public final class Wiring implements AutoCloseable {
                 campaigns::check));
         main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
+        // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
+        dev.teamsproactive.answers.AnswersWiring.bindTo(main, settings, target, ledger, reports);
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

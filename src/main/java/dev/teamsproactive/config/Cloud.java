@@ -54,6 +54,17 @@ public enum Cloud {
         return botScope;
     }
 
+    /** The Bot Framework's OpenID metadata, whose keys sign what the channel sends the bot (commercial or US Government). */
+    public String botOpenIdMetadata() {
+        return botScope.equals(GOVERNMENT_BOT_SCOPE) ? "https://login.botframework.azure.us/v1/.well-known/openidconfiguration"
+                : "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    }
+
+    /** The issuer of the tokens the channel sends the bot. */
+    public String botIssuer() {
+        return botScope.equals(GOVERNMENT_BOT_SCOPE) ? "https://api.botframework.us" : "https://api.botframework.com";
+    }
+
     public static Cloud parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));

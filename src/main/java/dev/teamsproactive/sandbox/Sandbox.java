@@ -6,6 +6,7 @@ import dev.teamsproactive.sandbox.graph.GraphApi;
 import dev.teamsproactive.sandbox.http.Api;
 import dev.teamsproactive.sandbox.http.Responses;
 import dev.teamsproactive.sandbox.inspect.InspectionApi;
+import dev.teamsproactive.sandbox.teams.TeamsChannel;
 import dev.teamsproactive.sandbox.tenant.Seed;
 import dev.teamsproactive.tls.SandboxTls;
 import io.vertx.core.AbstractVerticle;
@@ -39,17 +40,20 @@ public final class Sandbox implements AutoCloseable {
     private final Tenant tenant;
     private final List<HttpServer> servers;
     private final String url;
+    private final TeamsChannel teams;
 
-    private Sandbox(Vertx vertx, Tenant tenant, List<HttpServer> servers, String url) {
+    private Sandbox(Vertx vertx, Tenant tenant, List<HttpServer> servers, String url, TeamsChannel teams) {
         this.vertx = vertx;
         this.tenant = tenant;
         this.servers = servers;
         this.url = url;
+        this.teams = teams;
     }
 
     public static Sandbox start(SandboxOptions options) throws IOException {
         Seed seed = options.seed() == null ? Seed.defaultTenant() : Seed.read(options.seed());
         Tenant tenant = new Tenant(seed, options);
+        TeamsChannel teams = new TeamsChannel(tenant, null);
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(1));
         HttpServerOptions serverOptions = new HttpServerOptions()
@@ -66,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
             // number: with 0, each server would bind its own port and all traffic would meet the first one.
             int port = options.port() == 0 ? SHARED_RANDOM_PORT : options.port();
             for (int i = 0; i < loops; i++) {
-                servers.add(listen(vertx, new HttpServerOptions(serverOptions).setPort(port), tenant));
+                servers.add(listen(vertx, new HttpServerOptions(serverOptions).setPort(port), tenant, teams));
             }
         } catch (IOException | RuntimeException e) {
             vertx.close();
@@ -74,7 +78,7 @@ public final class Sandbox implements AutoCloseable {
         }
         String url = "https://127.0.0.1:" + servers.get(0).actualPort();
         tenant.baseUrl(url);
-        return new Sandbox(vertx, tenant, servers, url);
+        return new Sandbox(vertx, tenant, servers, url, teams);
     }
 
     /**
@@ -82,8 +86,9 @@ public final class Sandbox implements AutoCloseable {
      * that thread's one (sticky) Vert.x context, so every server, and every connection, would share a single
      * event loop and the sandbox would use one core whatever the machine has.
      */
-    private static HttpServer listen(Vertx vertx, HttpServerOptions options, Tenant tenant) throws IOException {
-        ServerVerticle verticle = new ServerVerticle(options, tenant);
+    private static HttpServer listen(Vertx vertx, HttpServerOptions options, Tenant tenant, TeamsChannel teams)
+            throws IOException {
+        ServerVerticle verticle = new ServerVerticle(options, tenant, teams);
         try {
             vertx.deployVerticle(verticle).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             return verticle.server;
@@ -100,16 +105,18 @@ public final class Sandbox implements AutoCloseable {
     private static final class ServerVerticle extends AbstractVerticle {
         private final HttpServerOptions options;
         private final Tenant tenant;
+        private final TeamsChannel teams;
         private volatile HttpServer server;
 
-        ServerVerticle(HttpServerOptions options, Tenant tenant) {
+        ServerVerticle(HttpServerOptions options, Tenant tenant, TeamsChannel teams) {
             this.options = options;
             this.tenant = tenant;
+            this.teams = teams;
         }
 
         @Override
         public void start(Promise<Void> started) {
-            vertx.createHttpServer(options).requestHandler(router(vertx, tenant)).listen().onComplete(listening -> {
+            vertx.createHttpServer(options).requestHandler(router(vertx, tenant, teams)).listen().onComplete(listening -> {
                 if (listening.succeeded()) {
                     server = listening.result();
                     started.complete();
@@ -120,7 +127,7 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static Router router(Vertx vertx, Tenant tenant) {
+    private static Router router(Vertx vertx, Tenant tenant, TeamsChannel teams) {
         Router router = Router.router(vertx);
         router.route().handler(ctx -> {
             ctx.addEndHandler(done -> record(ctx, tenant));
@@ -128,6 +135,7 @@ public final class Sandbox implements AutoCloseable {
         });
         router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT).setHandleFileUploads(false));
         new InspectionApi(tenant).register(router);
+        teams.register(router);
         Api api = new Api(vertx, router, tenant);
         new TokenEndpoint(tenant).register(api);
         new GraphApi(tenant).register(router, api);
@@ -171,6 +179,11 @@ public final class Sandbox implements AutoCloseable {
 
     public Tenant tenant() {
         return tenant;
+    }
+
+    /** The sandbox as Teams towards the bot: its signing keys and the users' acts. */
+    public TeamsChannel teams() {
+        return teams;
     }
 
     @Override
