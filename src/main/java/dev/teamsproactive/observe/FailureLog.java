@@ -43,7 +43,7 @@ public final class FailureLog {
         pair(line, "userId", exchange.getProperty(Props.USER_ID));
         pair(line, "status", exchange.getProperty(Props.STATUS));
         String failedIn = exchange.getProperty(dev.teamsproactive.delivery.BreakerExceptions.FAILED_IN_ROUTE, String.class);
-        pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
+        pair(line, "step", failedIn != null ? failedIn : dev.teamsproactive.delivery.BreakerExceptions.stepOf(exchange, route));
         pair(line, "method", exchange.getProperty(METHOD));
         pair(line, "httpStatus", exchange.getProperty(HTTP_STATUS));
         pair(line, "code", exchange.getProperty(Props.CODE));
