@@ -34,7 +34,7 @@ public final class FailureLog {
         pair(line, "userId", exchange.getProperty(Props.USER_ID));
         pair(line, "status", exchange.getProperty(Props.STATUS));
         String failedIn = exchange.getProperty(Props.FAILED_IN_ROUTE, String.class);
-        pair(line, "step", failedIn != null ? failedIn : route == null ? null : route.getRouteId());
+        pair(line, "step", failedIn != null ? failedIn : dev.teamsproactive.resilience.BreakerExceptions.stepOf(exchange, route));
         pair(line, "method", exchange.getProperty(Props.FAILED_METHOD));
         pair(line, "httpStatus", exchange.getProperty(Props.FAILED_HTTP_STATUS));
         pair(line, "code", exchange.getProperty(Props.CODE));

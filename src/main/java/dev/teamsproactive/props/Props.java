@@ -53,6 +53,8 @@ public final class Props {
      * so the unit of work's current route is that caller by the time the failure is logged.
      */
     public static final String FAILED_IN_ROUTE = "failedInRoute";
+    /** The route whose {@code to: kamelet:} step is running: a call failing inside the kamelet is logged under it. */
+    public static final String CALLING_ROUTE = "callingRoute";
     // Preflight
     /** More features a campaign needs (a {@code Collection<Feature>} or comma-separated names). */
     public static final String NEEDED_FEATURES = "neededFeatures";

@@ -15,30 +15,41 @@ import org.junit.jupiter.api.Test;
 /**
  * The jar's packaged routes ({@code defaults/routes/}, used when no {@code ./routes} folder is there) are exactly
  * the repository's {@code routes/}: a route deleted from the repository after an earlier build is not packaged.
+ * The same holds for the kamelets the routes call ({@code defaults/kamelets/}, used when no {@code ./kamelets}).
  */
 class PackagedRoutesIT {
-    private static final String PREFIX = "defaults/routes/";
 
     @Test
     void theJarCarriesExactlyTheRepositorysRoutes() throws IOException {
+        assertPackagedExactly("routes");
+    }
+
+    @Test
+    void theJarCarriesExactlyTheRepositorysKamelets() throws IOException {
+        assertPackagedExactly("kamelets");
+    }
+
+    private static void assertPackagedExactly(String folder) throws IOException {
+        String prefix = "defaults/" + folder + "/";
         Map<String, String> packaged = new TreeMap<>();
         try (ZipFile jar = new ZipFile(JarProcess.jar().toFile())) {
             for (ZipEntry entry : java.util.Collections.list(jar.entries())) {
-                if (entry.getName().startsWith(PREFIX) && !entry.isDirectory()) {
-                    packaged.put(entry.getName().substring(PREFIX.length()),
+                if (entry.getName().startsWith(prefix) && !entry.isDirectory()) {
+                    packaged.put(entry.getName().substring(prefix.length()),
                             new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 }
             }
         }
         Map<String, String> repository = new TreeMap<>();
-        Path routes = Path.of("routes");
-        try (Stream<Path> files = Files.walk(routes)) {
+        Path dir = Path.of(folder);
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                repository.put(routes.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                repository.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
             }
         }
 
-        assertThat(packaged.keySet()).as("files under %s in the jar", PREFIX).isEqualTo(repository.keySet());
+        assertThat(repository).as("files under %s/ in the repository", folder).isNotEmpty();
+        assertThat(packaged.keySet()).as("files under %s in the jar", prefix).isEqualTo(repository.keySet());
         assertThat(packaged).as("their contents").isEqualTo(repository);
     }
 }
