@@ -157,7 +157,7 @@ public final class Preflight {
         if (file != null && namesUsersByName(Path.of(file))) {
             needed.add(Feature.USER_LOOKUP);
         }
-        needed.addAll(forAudience(exchange.getProperty(AudienceProps.AUDIENCE, String.class)));
+        needed.addAll(Feature.forAudience(exchange.getProperty(AudienceProps.AUDIENCE, String.class)));
         Object more = exchange.getProperty(Props.NEEDED_FEATURES);
         if (more instanceof Collection<?> c) {
             c.forEach(f -> needed.add(f instanceof Feature feature ? feature : Feature.valueOf(f.toString().trim())));
@@ -168,20 +168,6 @@ public final class Preflight {
         }
         LOG.debug("Preflight needs {}", needed.stream().map(Enum::name).collect(Collectors.joining(", ")));
         return needed;
-    }
-
-    /** What reading a campaign's audience from Graph needs (routes/2a-audiences); a file or listed users need nothing more. */
-    static Set<Feature> forAudience(String audience) {
-        if (audience == null) {
-            return Set.of();
-        }
-        return switch (audience) {
-            case "group" -> EnumSet.of(Feature.GROUP_MEMBERS);
-            case "team" -> EnumSet.of(Feature.TEAM_MEMBERS);
-            case "allUsers" -> EnumSet.of(Feature.ALL_USERS);
-            case "channel" -> EnumSet.of(Feature.INSTALL_FOR_TEAMS, Feature.CHANNELS_READ);
-            default -> Set.of();
-        };
     }
 
     /** Whether any row names its recipient by UPN or mail (a lookup); stops at the first such row. */

@@ -8,16 +8,16 @@ import org.junit.jupiter.api.Test;
 class AudienceFeaturesTest {
     @Test
     void eachGraphAudienceNeedsItsPermission() {
-        assertThat(Preflight.forAudience("group")).containsExactly(Feature.GROUP_MEMBERS);
-        assertThat(Preflight.forAudience("team")).containsExactly(Feature.TEAM_MEMBERS);
-        assertThat(Preflight.forAudience("allUsers")).containsExactly(Feature.ALL_USERS);
-        assertThat(Preflight.forAudience("channel")).containsExactlyInAnyOrder(Feature.INSTALL_FOR_TEAMS, Feature.CHANNELS_READ);
+        assertThat(Feature.forAudience("group")).containsExactly(Feature.GROUP_MEMBERS);
+        assertThat(Feature.forAudience("team")).containsExactly(Feature.TEAM_MEMBERS);
+        assertThat(Feature.forAudience("allUsers")).containsExactly(Feature.ALL_USERS);
+        assertThat(Feature.forAudience("channel")).containsExactlyInAnyOrder(Feature.INSTALL_FOR_TEAMS, Feature.CHANNELS_READ);
     }
 
     @Test
     void aFileOrListedUsersNeedNothingMore() {
-        assertThat(Preflight.forAudience(null)).isEmpty();
-        assertThat(Preflight.forAudience("file")).isEmpty();
-        assertThat(Preflight.forAudience("users")).isEmpty();
+        assertThat(Feature.forAudience(null)).isEmpty();
+        assertThat(Feature.forAudience("file")).isEmpty();
+        assertThat(Feature.forAudience("users")).isEmpty();
     }
 }
