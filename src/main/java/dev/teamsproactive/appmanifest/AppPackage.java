@@ -2,7 +2,6 @@ package dev.teamsproactive.appmanifest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.teamsproactive.config.Settings;
 import java.awt.Color;
@@ -73,8 +72,7 @@ public final class AppPackage {
         ObjectNode webApp = m.putObject("webApplicationInfo");
         webApp.put("id", ids.clientId());
         webApp.put("resource", settings.get("teams.app-package.resource").orElse("api://" + ids.clientId()));
-        ArrayNode domains = m.putArray("validDomains");
-        botEndpointHost(settings).ifPresent(domains::add);
+        botEndpointHost(settings).ifPresent(host -> m.putArray("validDomains").add(host));
         if (readReceipts(settings)) {
             ObjectNode permission = m.putObject("authorization").putObject("permissions").putArray("resourceSpecific")
                     .addObject();

@@ -67,6 +67,7 @@ class ManifestCommandTest {
         assertThat(manifest.path("bots").get(0).path("scopes").toString()).isEqualTo("[\"personal\"]");
         assertThat(manifest.path("webApplicationInfo").path("id").asText()).isEqualTo(sandbox.clientId());
         assertThat(manifest.has("authorization")).as("no read-receipt permission by default").isFalse();
+        assertThat(manifest.has("validDomains")).as("no public bot endpoint set").isFalse();
         assertIcons(files);
         assertThat(String.join("\n", out)).contains("placeholders").contains("replace color.png");
     }
