@@ -18,7 +18,8 @@ import dev.teamsproactive.app.BuiltInSandbox;
  */
 @AnalyzeClasses(packages = "dev.teamsproactive", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static final String[] CAPABILITIES = {"dev.teamsproactive.answers..", "dev.teamsproactive.auth..", "dev.teamsproactive.campaigns..",
+    private static final String[] CAPABILITIES = {"dev.teamsproactive.answers..", "dev.teamsproactive.appmanifest..", "dev.teamsproactive.auth..",
+        "dev.teamsproactive.campaigns..",
         "dev.teamsproactive.followups..", "dev.teamsproactive.graph..", "dev.teamsproactive.input..",
         "dev.teamsproactive.message..", "dev.teamsproactive.observe..", "dev.teamsproactive.preflight..",
         "dev.teamsproactive.recipients..", "dev.teamsproactive.report..", "dev.teamsproactive.resilience..",

@@ -9,7 +9,8 @@ import picocli.CommandLine;
 @Command(name = "teams-proactive", mixinStandardHelpOptions = true,
         description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
         subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class,
-                RecallCommand.class, UpdateCommand.class, StatusCommand.class, ResendCommand.class, BenchCommand.class})
+                RecallCommand.class, UpdateCommand.class, StatusCommand.class, ResendCommand.class, BenchCommand.class,
+                ManifestCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @Mixin
     TargetOptions target = new TargetOptions();
