@@ -31,15 +31,11 @@ public final class TransientFailures {
 
     /** The {@code onWhen} of the error policy's transient rules: the failure (or one of its causes) is transient. */
     public static boolean isTransient(Exchange exchange) {
-        Throwable failure = exchange.getException();
-        if (failure == null) {
-            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        }
-        return isTransient(failure);
+        return isTransient(Failures.of(exchange));
     }
 
     static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Failures.chain(failure)) {
             if (t instanceof HttpOperationFailedException http) {
                 return STATUS_CODES.contains(http.getStatusCode());
             }

@@ -34,16 +34,12 @@ public final class UnansweredSends {
         if (retryUnanswered || !exchange.getProperty(AWAITING_ANSWER, false, Boolean.class)) {
             return false;
         }
-        Throwable failure = exchange.getException();
-        if (failure == null) {
-            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        }
-        return mayHaveArrived(failure);
+        return mayHaveArrived(Failures.of(exchange));
     }
 
     /** True when the request may have been written: the failure came after the connection was up. */
     static boolean mayHaveArrived(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Failures.chain(failure)) {
             if (t instanceof ConnectException || t instanceof ConnectTimeoutException || t instanceof NoRouteToHostException
                     || t instanceof UnknownHostException || t instanceof SSLHandshakeException) {
                 return false;
