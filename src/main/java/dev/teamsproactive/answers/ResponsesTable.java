@@ -49,13 +49,17 @@ public final class ResponsesTable {
         }
     }
 
-    /** The campaign whose SENT message has this activity id in this conversation (what a card action replies to). */
+    /**
+     * The campaign whose SENT message has this activity id in this conversation (what a card action replies to); for a
+     * reminder's message, the campaign it reminds of (an answer to the reminder is an answer to that campaign).
+     */
     public Optional<String> campaignOfMessage(String conversationId, String activityId) {
         if (conversationId == null || activityId == null) {
             return Optional.empty();
         }
         try (Connection c = ledger.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT campaign_id FROM deliveries WHERE conversation_id = ? AND activity_id = ?")) {
+                "SELECT COALESCE(c.reminder_of, d.campaign_id) FROM deliveries d JOIN campaigns c ON c.id = d.campaign_id"
+                        + " WHERE d.conversation_id = ? AND d.activity_id = ?")) {
             select.setString(1, conversationId);
             select.setString(2, activityId);
             try (ResultSet rows = select.executeQuery()) {

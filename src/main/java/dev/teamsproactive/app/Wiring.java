@@ -161,6 +161,10 @@ public final class Wiring implements AutoCloseable {
         main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
         dev.teamsproactive.answers.AnswersWiring.bindTo(main, settings, target, ledger, reports);
+        // Reminders (routes/7-follow-ups, `remind`; a campaign file's reminder: in routes/0-schedules).
+        main.bind("reminders", new dev.teamsproactive.campaigns.Reminders(ledger,
+                new dev.teamsproactive.answers.Unanswered(ledger.dataSource()),
+                settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), inbox));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

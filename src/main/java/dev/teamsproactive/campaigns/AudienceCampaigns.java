@@ -62,6 +62,12 @@ final class AudienceCampaigns {
             baseId = CampaignIds.withTemplate(baseId, templateName);
         }
         String campaignId = FiringIds.dryRun(baseId, dryRun);
+        // A reminder: the campaign's audience again, under the reminder's own id, for the users due alone.
+        Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
+        if (reminder != null) {
+            campaignId = reminder.id();
+            total = audience.kind().paged() ? 0 : reminder.size();
+        }
         RepeatedCampaigns.tell(exchange, ledger.registerCampaign(campaignId, source, templateName, total));
         messages.prepare(campaignId, template);
         exchange.setProperty(CampaignSchedules.DEFINITION, campaign);

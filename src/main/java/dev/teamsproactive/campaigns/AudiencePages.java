@@ -41,10 +41,12 @@ public final class AudiencePages {
         boolean teamMembers = "team".equals(exchange.getProperty(AudienceProps.AUDIENCE, String.class));
         long count = exchange.getProperty(AudienceProps.AUDIENCE_COUNT, 0L, Long.class);
         List<Recipient> rows = new ArrayList<>();
+        // A reminder keeps the members it is due to (by id), numbered anew.
+        Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
         for (JsonNode user : page.path("value")) {
             // A team lists memberships: the user is their userId; a group or the directory lists users.
             String id = text(user, teamMembers ? "userId" : "id");
-            if (id.isEmpty()) {
+            if (id.isEmpty() || reminder != null && !reminder.isDueUser(id)) {
                 continue;
             }
             String upn = text(user, "userPrincipalName");

@@ -79,11 +79,15 @@ public final class Campaigns {
         // A dry run is a campaign of its own, so it never counts as the real one having been sent.
         boolean dryRun = exchange.getProperty(AudienceProps.DRY_RUN, false, Boolean.class);
         String campaignId = FiringIds.dryRun(baseId, dryRun);
-        RepeatedCampaigns.tell(exchange, ledger.registerCampaign(campaignId, source, templateName, summary.total()));
+        // A reminder: the campaign's file again, under the reminder's own id, for the rows due alone.
+        Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
+        long total = reminder == null ? summary.total() : reminder.size();
+        campaignId = reminder == null ? campaignId : reminder.id();
+        RepeatedCampaigns.tell(exchange, ledger.registerCampaign(campaignId, source, templateName, total));
         messages.prepare(campaignId, template);
         exchange.setProperty(Props.CAMPAIGN_ID, campaignId);
         exchange.setProperty(Props.TEMPLATE, templateName);
-        exchange.setProperty(Props.TOTAL, summary.total());
+        exchange.setProperty(Props.TOTAL, total);
     }
 
     /**
@@ -91,10 +95,11 @@ public final class Campaigns {
      * (the campaign resumes at the next start).
      */
     public RecipientStream recipients(Exchange exchange) {
-        if (exchange.getProperty(CampaignSchedules.DEFINITION) != null) {
-            return stop.untilStopped(audienceCampaigns.recipients(exchange));
-        }
-        return stop.untilStopped(RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class))));
+        RecipientStream all = exchange.getProperty(CampaignSchedules.DEFINITION) != null
+                ? audienceCampaigns.recipients(exchange)
+                : RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
+        Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
+        return stop.untilStopped(reminder == null ? all : new DueRecipients(all, reminder));
     }
 
     private static String campaignId(Path file, String source) {

@@ -10,7 +10,7 @@ import picocli.CommandLine;
         description = "Proactive Microsoft Teams messages, as Apache Camel routes. Without a command: run.",
         subcommands = {RunCommand.class, SendCommand.class, SandboxCommand.class, BenchSandboxCommand.class,
                 RecallCommand.class, UpdateCommand.class, StatusCommand.class, ResendCommand.class, BenchCommand.class,
-                ManifestCommand.class})
+                ManifestCommand.class, RemindCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @Mixin
     TargetOptions target = new TargetOptions();
