@@ -153,10 +153,11 @@ public final class Wiring implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         // Scheduled campaigns, Graph audiences and dry runs (routes/0-schedules, 2a-audiences).
-        main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
+        dev.teamsproactive.campaigns.CampaignSchedules schedules = new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
-                campaigns::check));
+                campaigns::check);
+        main.bind("schedules", schedules);
         main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
@@ -165,6 +166,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("reminders", new dev.teamsproactive.campaigns.Reminders(ledger,
                 new dev.teamsproactive.answers.Unanswered(ledger.dataSource()),
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), inbox));
+        main.bind("scheduledReminders", new dev.teamsproactive.campaigns.ScheduledReminders(schedules, ledger,
+                java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC()));
         if (target.trust() != null) {
             main.bind(SANDBOX_TLS, sslParameters(target));
         }

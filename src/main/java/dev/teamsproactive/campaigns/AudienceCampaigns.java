@@ -102,6 +102,16 @@ final class AudienceCampaigns {
         }
         RecipientFileSummary summary = audience.kind() == Audience.Kind.FILE ? RecipientFile.validate(audience.file()) : null;
         template.validate(columns(campaign, summary));
+        // The reminder's own template, as its firings would render it.
+        CampaignReminder reminder = campaign.reminder();
+        if (reminder != null && reminder.template() != null) {
+            try {
+                messages.load(reminder.template(), campaign.file()).validate(columns(campaign, summary));
+            } catch (RejectedInputException e) {
+                throw new RejectedInputException(campaign.file(), campaign.lineOf("reminder"), "reminder's template "
+                        + reminder.template() + ": " + (campaign.file().equals(e.file()) ? e.reason() : e.getMessage()), e);
+            }
+        }
     }
 
     /** The variables a recipient of this campaign brings to the template: the campaign's own, and the audience's. */

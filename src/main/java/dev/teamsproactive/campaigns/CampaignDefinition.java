@@ -19,14 +19,22 @@ import java.util.Map;
  * @param enabled   false: loaded and checked, never fired
  * @param dryRun    true: every firing resolves the audience and renders, but installs and sends nothing
  * @param lines     the line of each top-level key in the file (e.g. template → 4), to name it in later checks
+ * @param reminder  what follows each firing for those who did not answer; null for nothing
  */
 public record CampaignDefinition(String name, String file, String cron, ZoneId timeZone, String template,
         Audience audience, Map<String, String> variables, Instant start, Instant end, boolean enabled,
-        boolean dryRun, Map<String, Integer> lines) {
+        boolean dryRun, Map<String, Integer> lines, CampaignReminder reminder) {
 
     public CampaignDefinition {
         variables = variables == null ? Map.of() : Map.copyOf(variables);
         lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    /** A campaign with no reminder. */
+    public CampaignDefinition(String name, String file, String cron, ZoneId timeZone, String template, Audience audience,
+            Map<String, String> variables, Instant start, Instant end, boolean enabled, boolean dryRun,
+            Map<String, Integer> lines) {
+        this(name, file, cron, timeZone, template, audience, variables, start, end, enabled, dryRun, lines, null);
     }
 
     /** A campaign not read from a file (no lines to name). */

@@ -141,6 +141,11 @@ public final class CampaignSchedules {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The campaigns of the files currently loaded. */
+    public List<CampaignDefinition> campaigns() {
+        return List.copyOf(byName.values());
+    }
+
     private void load(CamelContext context, Path file, FileTime modified, long size) {
         CampaignDefinition campaign;
         try {

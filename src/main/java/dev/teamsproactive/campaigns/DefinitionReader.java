@@ -39,7 +39,7 @@ public final class DefinitionReader {
     private static final int MAX_BYTES = 256 * 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
     private static final List<String> KEYS = List.of("name", "description", "cron", "timeZone", "template",
-            "audience", "variables", "start", "end", "enabled", "dryRun");
+            "audience", "variables", "start", "end", "enabled", "dryRun", "reminder");
 
     private final String file;
     private final CampaignYaml yaml;
@@ -104,9 +104,39 @@ public final class DefinitionReader {
         if (start != null && end != null && end.isBefore(start)) {
             throw yaml.reject(CampaignYaml.valueOf(fields, "end", root), "the end comes before the start");
         }
+        CampaignReminder reminder = reminder(fields);
+        if (reminder != null && cron == null) {
+            throw yaml.reject(fields.get("reminder").getKeyNode(), "reminder: follows a schedule's firings and this"
+                    + " campaign has no cron (a one-off campaign is reminded with the remind command)");
+        }
         return new CampaignDefinition(name, file, cron, zone, yaml.text(fields, "template", null), audience,
                 variables(fields), start, end, yaml.bool(fields, "enabled", true), yaml.bool(fields, "dryRun", false),
-                lines(fields));
+                lines(fields), reminder);
+    }
+
+    /** {@code reminder: {after: P2D, template: NAME}}: after, an ISO-8601 duration, is required; template is not. */
+    private CampaignReminder reminder(Map<String, NodeTuple> fields) {
+        if (!fields.containsKey("reminder")) {
+            return null;
+        }
+        Node node = fields.get("reminder").getValueNode();
+        Map<String, NodeTuple> reminder = yaml.mapping(node, "reminder", List.of("after", "template"));
+        if (!reminder.containsKey("after")) {
+            throw yaml.reject(node, "reminder: needs after, how long after each firing, e.g. after: P2D (two days)");
+        }
+        Node afterNode = reminder.get("after").getValueNode();
+        String after = yaml.scalar(afterNode, "after");
+        java.time.Duration duration;
+        try {
+            duration = java.time.Duration.parse(after);
+        } catch (DateTimeParseException e) {
+            throw yaml.reject(afterNode, "reminder after: '" + after + "' is not an ISO-8601 duration such as P2D (two days)"
+                    + " or PT4H (four hours)");
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw yaml.reject(afterNode, "reminder after: must be longer than nothing, not " + after);
+        }
+        return new CampaignReminder(duration, yaml.text(reminder, "template", null));
     }
 
     /**

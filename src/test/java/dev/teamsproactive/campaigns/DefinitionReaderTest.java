@@ -54,6 +54,22 @@ class DefinitionReaderTest {
     }
 
     @Test
+    void aReminderIsReadWithItsDelayAndTemplate() throws Exception {
+        CampaignDefinition c = read("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\n"
+                + "reminder: {after: P2D, template: poll}\n", true);
+        assertThat(c.reminder()).isEqualTo(new CampaignReminder(java.time.Duration.ofDays(2), "poll"));
+        assertThat(read("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder: {after: PT2S}\n", true)
+                .reminder()).isEqualTo(new CampaignReminder(java.time.Duration.ofSeconds(2), null));
+        assertThat(read("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\n", true).reminder()).isNull();
+        // A one-off campaign (no cron) is reminded with the remind command, not by its file.
+        assertThatThrownBy(() -> read("audience: {allUsers: true}\nreminder: {after: P2D}\n", false))
+                .isInstanceOfSatisfying(RejectedInputException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.reason()).contains("has no cron");
+                });
+    }
+
+    @Test
     void everyAudienceKindIsRead() throws Exception {
         String group = "030eb94f-70e4-5632-925b-849673335bab";
         assertThat(audience("{users: [ada@contoso.example, grace@contoso.example]}").users()).hasSize(2);
@@ -96,7 +112,17 @@ class DefinitionReaderTest {
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience:\n  allUsers: true\n users: [a]\n", 4, "not valid YAML"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\n", 1, "no audience"),
                 Arguments.of("cron: \"0 0 9 ? * MON\"\naudience:\n  allUsers:\n    filter: \"a eq 1&$top=1\"\n", 4, "& or #"),
-                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {file: missing.csv}\n", 2, "no recipients file"));
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {file: missing.csv}\n", 2, "no recipients file"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder:\n  after: 2 days\n", 4,
+                        "reminder after: '2 days' is not an ISO-8601 duration such as P2D"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder: {after: -PT1H}\n", 3,
+                        "must be longer than nothing"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder: {template: poll}\n", 3,
+                        "reminder: needs after"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder:\n  after: P2D\n  tempalte: poll\n",
+                        5, "unknown key 'tempalte' in reminder"),
+                Arguments.of("cron: \"0 0 9 ? * MON\"\naudience: {allUsers: true}\nreminder: P2D\n", 3,
+                        "reminder must be a map of keys (after, template)"));
     }
 
     @ParameterizedTest

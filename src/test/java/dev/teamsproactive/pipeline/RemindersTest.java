@@ -3,6 +3,7 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.campaigns.CampaignSchedules;
 import dev.teamsproactive.campaigns.Reminders;
 import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
@@ -11,12 +12,16 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +34,20 @@ class RemindersTest {
     Path work;
     private PipelineFixture fixture;
 
-    @BeforeEach
-    void start() throws Exception {
+    private void start(int users, String settings) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(200),
-                Map.of("teams.bot-endpoint.enabled", "true", "teams.bot-endpoint.port", Integer.toString(port)));
+        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(users), settings
+                + "\nteams.bot-endpoint.enabled=true\nteams.bot-endpoint.port=" + port + "\n");
     }
 
     @AfterEach
     void stop() {
-        fixture.close();
+        if (fixture != null) {
+            fixture.close();
+        }
     }
 
     private static String user(int n) {
@@ -76,6 +82,10 @@ class RemindersTest {
 
     @Test
     void aReminderMessagesExactlyThoseWhoDidNotAnswerAndOnlyOnce() throws Exception {
+        start(200, "");
+        Exchange unknown = remind("no-such-campaign-000000000000", null);
+        assertThat(unknown.getException()).isInstanceOf(dev.teamsproactive.input.RejectedInputException.class)
+                .hasMessageContaining("no-such-campaign-000000000000").hasMessageContaining("no such campaign");
         StringBuilder csv = new StringBuilder("upn,name\n");
         for (int i = 1; i <= 200; i++) {
             csv.append("user").append(i).append("@contoso.example,User ").append(i).append('\n');
@@ -131,11 +141,65 @@ class RemindersTest {
     }
 
     @Test
-    void aReminderOfAnUnknownOrUnfinishedCampaignIsRefused() {
-        Exchange unknown = remind("no-such-campaign-000000000000", null);
+    void aCampaignFilesReminderFollowsEachFiringOnceAfterItsDelayAndARestartRepeatsNothing() throws Exception {
+        Path campaigns = Files.createDirectories(work.resolve("campaigns"));
+        start(5, "teams.schedules.enabled=true\nteams.campaigns.reload-ms=200");
+        // One firing, a few seconds from now (a cron with its year); the service reads the file as it comes.
+        ZonedDateTime at = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        Files.writeString(campaigns.resolve("ack.yaml"), """
+                name: ack-pulse
+                cron: "%d %d %d %d %d ? %d"
+                template: acknowledge
+                audience:
+                  users: [user1@contoso.example, user2@contoso.example, user3@contoso.example]
+                variables:
+                  name: colleague
+                reminder:
+                  after: PT8S
+                """.formatted(at.getSecond(), at.getMinute(), at.getHour(), at.getDayOfMonth(), at.getMonthValue(),
+                at.getYear()), StandardCharsets.UTF_8);
+        Files.writeString(campaigns.resolve("bad.yaml"), """
+                name: bad
+                cron: "0 0 9 ? * MON"
+                audience:
+                  users: [user1@contoso.example]
+                variables:
+                  name: colleague
+                reminder:
+                  after: P2D
+                  template: acknowlegde
+                """, StandardCharsets.UTF_8);
+        String firingId = "ack-pulse-" + DateTimeFormatter.ofPattern("uuuuMMdd't'HHmmss'z'").format(at);
+        String reminderId = Reminders.idOf(firingId, 1);
 
-        assertThat(unknown.getException()).isInstanceOf(dev.teamsproactive.input.RejectedInputException.class)
-                .hasMessageContaining("no-such-campaign-000000000000").hasMessageContaining("no such campaign");
-        assertThat(fixture.sandboxDeliveries()).isEmpty();
+        awaitSummary(firingId);
+        act(1, "{\"kind\":\"execute\",\"verb\":\"acknowledge\"}");
+        assertThat(fixture.reports.resolve(reminderId)).as("not before its time").doesNotExist();
+        JsonNode reminder = awaitSummary(reminderId);
+
+        assertThat(reminder.get("sent").asInt()).isEqualTo(2);
+        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(user(1), 1, user(2), 2, user(3), 2));
+        CampaignSchedules schedules = fixture.app.context().getRegistry().lookupByNameAndType("schedules",
+                CampaignSchedules.class);
+        assertThat(schedules.problems()).containsOnlyKeys("campaigns/bad.yaml");
+        assertThat(schedules.problems().get("campaigns/bad.yaml")).startsWith("campaigns/bad.yaml: line 7: ")
+                .contains("reminder's template acknowlegde").contains("no message template named 'acknowlegde'");
+
+        // The ledger says the reminder ran: after a restart, nobody gets it again.
+        fixture.restartApp();
+        Thread.sleep(2_000);
+        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(user(1), 1, user(2), 2, user(3), 2));
+    }
+
+    private JsonNode awaitSummary(String campaignId) throws Exception {
+        Path summary = fixture.reports.resolve(campaignId).resolve("summary.json");
+        Instant deadline = Instant.now().plusSeconds(40);
+        while (!Files.exists(summary)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no report of " + campaignId + " in time");
+            }
+            Thread.sleep(100);
+        }
+        return fixture.summaryJson(campaignId);
     }
 }
