@@ -22,15 +22,21 @@ public final class Answers {
             .withZone(ZoneOffset.UTC);
     private final ResponsesTable responses;
     private final ResponsesReport report;
+    /** teams.read-receipts.enabled: a read receipt is heard (kind read); otherwise it is left alone (other). */
+    private final boolean readReceipts;
 
-    public Answers(ResponsesTable responses, ResponsesReport report) {
+    public Answers(ResponsesTable responses, ResponsesReport report, boolean readReceipts) {
         this.responses = responses;
         this.report = report;
+        this.readReceipts = readReceipts;
     }
 
-    /** execute, submit, reply, installation or other. */
+    /** execute, submit, reply, installation, read or other. */
     public String kindOf(JsonNode activity) {
         String type = activity.path("type").asText("");
+        if (readReceipts && type.equals("event") && activity.path("name").asText("").equals(ReadReceipts.EVENT_NAME)) {
+            return "read";
+        }
         if (type.equals("invoke") && activity.path("name").asText("").equals("adaptiveCard/action")) {
             return "execute";
         }

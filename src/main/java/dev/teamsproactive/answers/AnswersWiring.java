@@ -34,9 +34,11 @@ public final class AnswersWiring {
         main.bind("botAuthentication", new BotAuthentication(new ChannelTokenValidator(ChannelAuthority.of(target),
                 target.trust())));
         ResponsesTable responses = new ResponsesTable(ledger.dataSource());
-        ResponsesReport report = new ResponsesReport(responses, reports);
+        boolean readReceipts = Boolean.parseBoolean(settings.require("teams.read-receipts.enabled"));
+        ResponsesReport report = new ResponsesReport(responses, reports, ledger, readReceipts);
         main.bind("responsesReport", report);
-        main.bind("answers", new Answers(responses, report));
+        main.bind("answers", new Answers(responses, report, readReceipts));
+        main.bind("readReceipts", new ReadReceipts(ledger.dataSource(), report));
         main.bind("installations", new Installations(ledger, target.credentials().tenantId()));
     }
 

@@ -1,5 +1,7 @@
 package dev.teamsproactive.answers;
 
+import dev.teamsproactive.ledger.Ledger;
+import dev.teamsproactive.report.ReportWriter;
 import dev.teamsproactive.report.ResponsesCsv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,15 +22,27 @@ public final class ResponsesReport {
     private static final Logger LOG = LoggerFactory.getLogger(ResponsesReport.class);
     private final ResponsesTable responses;
     private final Path reportsDir;
+    private final Ledger ledger;
+    /** teams.read-receipts.enabled: summary.json counts the recipients who read the message ({@code read}). */
+    private final boolean readReceipts;
     private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final Set<String> readChanged = ConcurrentHashMap.newKeySet();
 
-    public ResponsesReport(ResponsesTable responses, Path reportsDir) {
+    public ResponsesReport(ResponsesTable responses, Path reportsDir, Ledger ledger, boolean readReceipts) {
         this.responses = responses;
         this.reportsDir = reportsDir;
+        this.ledger = ledger;
+        this.readReceipts = readReceipts;
     }
 
     /** A campaign got an answer; its report is rewritten at the next flush. */
     void changed(String campaignId) {
+        changed.add(campaignId);
+    }
+
+    /** A campaign's message was read; deliveries.csv (readAt) and the summary are rewritten at the next flush. */
+    void readChanged(String campaignId) {
+        readChanged.add(campaignId);
         changed.add(campaignId);
     }
 
@@ -50,6 +64,9 @@ public final class ResponsesReport {
                 continue;
             }
             try {
+                if (readChanged.remove(campaignId)) {
+                    ReportWriter.write(ledger, campaignId, reportsDir);
+                }
                 write(campaignId);
             } catch (IOException | RuntimeException e) {
                 changed.add(campaignId);
@@ -60,6 +77,6 @@ public final class ResponsesReport {
 
     private String write(String campaignId) throws IOException {
         return ResponsesCsv.write(reportsDir, campaignId, responses.reportRows(campaignId),
-                responses.respondedRecipients(campaignId));
+                responses.respondedRecipients(campaignId), readReceipts ? responses.readRecipients(campaignId) : null);
     }
 }

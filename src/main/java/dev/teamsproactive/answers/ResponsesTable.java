@@ -123,6 +123,20 @@ public final class ResponsesTable {
         }
     }
 
+    /** How many of the campaign's recipients read its message (read receipts). */
+    public long readRecipients(String campaignId) {
+        try (Connection c = ledger.getConnection(); PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FROM deliveries WHERE campaign_id = ? AND read_at IS NOT NULL")) {
+            count.setString(1, campaignId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The ledger could not count reads: " + e.getMessage(), e);
+        }
+    }
+
     private static Response.Standing standing(Connection c, String campaignId, String userId) throws SQLException {
         try (PreparedStatement campaign = c.prepareStatement("SELECT 1 FROM campaigns WHERE id = ?")) {
             campaign.setString(1, campaignId);

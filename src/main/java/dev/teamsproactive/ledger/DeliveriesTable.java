@@ -203,7 +203,7 @@ final class DeliveriesTable {
 
     static void forEach(Connection c, String campaignId, Consumer<DeliveryRow> consumer) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT line, recipient, user_id, status, code, detail,"
-                + " conversation_id, activity_id, attempts, updated_at, resolved_by FROM deliveries WHERE campaign_id = ?"
+                + " conversation_id, activity_id, attempts, updated_at, resolved_by, read_at FROM deliveries WHERE campaign_id = ?"
                 + " ORDER BY line")) {
             select.setFetchSize(FETCH_SIZE);
             select.setString(1, campaignId);
@@ -213,7 +213,8 @@ final class DeliveriesTable {
                             rows.getString("user_id"), DeliveryStatus.valueOf(rows.getString("status")),
                             rows.getString("code"), rows.getString("detail"), rows.getString("conversation_id"),
                             rows.getString("activity_id"), rows.getInt("attempts"),
-                            Columns.getInstant(rows, "updated_at"), rows.getString("resolved_by")));
+                            Columns.getInstant(rows, "updated_at"), rows.getString("resolved_by"),
+                            Columns.getInstant(rows, "read_at")));
                 }
             }
         }

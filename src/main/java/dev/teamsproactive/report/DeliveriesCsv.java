@@ -11,11 +11,11 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code deliveries.csv}: one RFC 4180 row per recipient row of the campaign, in source order. Columns added later
- * ({@code resolvedBy}) come after the first ones, so readers of those keep working.
+ * ({@code resolvedBy}, {@code readAt}) come after the first ones, so readers of those keep working.
  */
 final class DeliveriesCsv {
     static final String[] HEADER = {"recipient", "userId", "status", "code", "detail", "conversationId",
-            "activityId", "attempts", "updatedAt", "resolvedBy"};
+            "activityId", "attempts", "updatedAt", "resolvedBy", "readAt"};
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
@@ -44,7 +44,8 @@ final class DeliveriesCsv {
                     SpreadsheetSafe.cell(row.activityId()),
                     row.attempts(),
                     iso(row.updatedAt()),
-                    row.resolvedBy());
+                    row.resolvedBy(),
+                    iso(row.readAt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

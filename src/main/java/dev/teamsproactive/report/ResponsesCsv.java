@@ -27,8 +27,12 @@ public final class ResponsesCsv {
     private ResponsesCsv() {
     }
 
-    /** Writes responses.csv and, when summary.json exists, sets its {@code responded}; returns that summary's text, or null. */
-    public static String write(Path reportsDir, String campaignId, List<Row> rows, long responded) throws IOException {
+    /**
+     * Writes responses.csv and, when summary.json exists, sets its {@code responded} (and {@code read}, when read
+     * receipts are counted: not null); returns that summary's text, or null.
+     */
+    public static String write(Path reportsDir, String campaignId, List<Row> rows, long responded, Long read)
+            throws IOException {
         Path folder = reportsDir.resolve(campaignId);
         AtomicFiles.writeUtf8(folder.resolve(FILE), writer -> {
             try (CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
@@ -45,6 +49,9 @@ public final class ResponsesCsv {
         }
         ObjectNode summary = (ObjectNode) JSON.readTree(summaryFile.toFile());
         summary.put("responded", responded);
+        if (read != null) {
+            summary.put("read", read);
+        }
         String pretty = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(summary);
         AtomicFiles.writeUtf8(summaryFile, writer -> writer.write(pretty + "\n"));
         return JSON.writeValueAsString(summary);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWriterTest {
     private static final String CAMPAIGN = "welcome-0123456789ab";
     private static final String HEADER =
-            "recipient,userId,status,code,detail,conversationId,activityId,attempts,updatedAt,resolvedBy";
+            "recipient,userId,status,code,detail,conversationId,activityId,attempts,updatedAt,resolvedBy,readAt";
 
     @TempDir
     Path folder;

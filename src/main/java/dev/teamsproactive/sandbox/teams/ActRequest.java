@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * The body of {@code POST /_sandbox/users/{userId}/act}: what the user does, and how the activity's token is made.
  *
- * @param kind       execute (an Action.Execute press), submit (an Action.Submit), reply (text), uninstall
+ * @param kind       execute (an Action.Execute press), submit (an Action.Submit), reply (text), uninstall, read (a
+ *                   read receipt: the user read the chat up to the latest message delivered to them)
  * @param activityId the activity's id (a new one when absent)
  * @param verb       the Action.Execute verb
  * @param data       the action's data (execute) or the card's inputs (submit)
@@ -16,7 +17,7 @@ public record ActRequest(Kind kind, String activityId, String verb, JsonNode dat
         ChannelTokens.Kind token, String replayOf) {
 
     public enum Kind {
-        EXECUTE, SUBMIT, REPLY, UNINSTALL
+        EXECUTE, SUBMIT, REPLY, UNINSTALL, READ
     }
 
     public static ActRequest parse(JsonNode body) {
@@ -26,13 +27,13 @@ public record ActRequest(Kind kind, String activityId, String verb, JsonNode dat
         String replayOf = text(body, "replayOf");
         String kindText = text(body, "kind");
         if (kindText == null && replayOf == null) {
-            throw new IllegalArgumentException("\"kind\" is required: execute, submit, reply or uninstall");
+            throw new IllegalArgumentException("\"kind\" is required: execute, submit, reply, uninstall or read");
         }
         Kind kind;
         try {
             kind = kindText == null ? null : Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"kind\" must be execute, submit, reply or uninstall, not '" + kindText + "'");
+            throw new IllegalArgumentException("\"kind\" must be execute, submit, reply, uninstall or read, not '" + kindText + "'");
         }
         return new ActRequest(kind, text(body, "activityId"), text(body, "verb"), body.get("data"), text(body, "text"),
                 ChannelTokens.Kind.parse(text(body, "token")), replayOf);

@@ -50,6 +50,12 @@ final class ChannelActivities {
                 a.put("type", "installationUpdate");
                 a.put("action", "remove");
             }
+            case READ -> {
+                // Teams' read receipt: an event naming the latest message the user read in the chat.
+                a.put("type", "event");
+                a.put("name", "application/vnd.microsoft.readReceipt");
+                a.putObject("value").put("lastReadMessageId", lastDeliveryTo(user.id()).orElse(""));
+            }
         }
         a.put("id", act.activityId() != null ? act.activityId() : "f:" + UUID.randomUUID());
         a.put("timestamp", Instant.now().toString());
