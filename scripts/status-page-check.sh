@@ -3,7 +3,7 @@
 # drops examples/recipients.csv and examples/mixed.csv into its inbox (and a file without a recipient column),
 # waits for both campaigns, then loads http://127.0.0.1:PORT/status in headless Chromium: a screenshot goes to
 # target/status-page.png, and the check fails unless the rendered page shows a FINISHED campaign with its chart,
-# the summary table and the rejected file.
+# the summary table, the rejected file and each campaign's response-rate chart.
 #
 # Needs: the jar (mvn -B -q package -DskipTests), curl, and Chromium (Debian: apt-get install -y chromium).
 # Not part of `mvn verify`: Chromium is not on a fresh machine. Usage: scripts/status-page-check.sh [PORT]
@@ -53,8 +53,9 @@ DOM=$("$CHROMIUM" "${FLAGS[@]}" --dump-dom "$URL" 2>/dev/null)
 echo "Screenshot: $SHOT"
 if grep -q 'data-status="FINISHED"' <<<"$DOM" && grep -q 'data-series="sent"' <<<"$DOM" \
     && grep -q 'data-series="failed:' <<<"$DOM" && grep -q 'id="summary-table"' <<<"$DOM" \
+    && grep -q 'data-chart="response-rate"' <<<"$DOM" \
     && grep -q 'data-file="no-recipients.csv"' <<<"$DOM"; then
-  echo "OK: the status page shows the summary table, the rejected file and finished campaigns with their charts (sent and failed by code)"
+  echo "OK: the status page shows the summary table, the rejected file and finished campaigns with their charts (sent and failed by code; response rate)"
 else
   echo "FAILED: the status page at $URL shows no finished campaign" >&2
   exit 1

@@ -157,7 +157,23 @@ public final class CampaignBoard {
         return new CampaignView(id, row.getString("source"), row.getString("template"), status,
                 row.getLong("total"), sent + failed + inDoubt + skipped, sent, failed, inDoubt, skipped,
                 row.getLong("throttled"), row.getObject("started_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant(), sortedByCount(failedByCode), row.getString("failure"));
+                finished == null ? null : finished.toInstant(), sortedByCount(failedByCode), row.getString("failure"),
+                count(c, RESPONDED, id), count(c, READ, id));
+    }
+
+    /** The campaign's recipients who answered, each once (as summary.json's responded). */
+    private static final String RESPONDED = "SELECT COUNT(DISTINCT user_id) FROM responses WHERE campaign_id = ?"
+            + " AND standing = 'RECIPIENT'";
+    /** The campaign's messages a read receipt marked read (as summary.json's read). */
+    private static final String READ = "SELECT COUNT(*) FROM deliveries WHERE campaign_id = ? AND read_at IS NOT NULL";
+
+    private static long count(Connection c, String sql, String campaignId) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement(sql)) {
+            count.setString(1, campaignId);
+            try (ResultSet rows = count.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
     }
 
     private static Map<String, Long> sortedByCount(Map<String, Long> byCode) {

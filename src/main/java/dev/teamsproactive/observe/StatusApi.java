@@ -22,7 +22,8 @@ import org.apache.camel.Message;
  * GET /api/rejected          {"rejected":[{"file","reason","at"}, …]}: inbox/.error's files and why, newest first (at most 50)
  * GET /reports/{id}/deliveries.csv, /reports/{id}/summary.json   the report files, once written
  * campaign: {"id","source","template","status","total","done","sent","failed","inDoubt","skipped","throttled",
- *            "startedAt","finishedAt","failedByCode":{code:n},"report":{"deliveries":url,"summary":url} or null}
+ *            "startedAt","finishedAt","failedByCode":{code:n},"failure","responded","read",
+ *            "report":{"deliveries":url,"summary":url} or null}
  * </pre>
  */
 public final class StatusApi {

@@ -21,14 +21,21 @@ public final class StatusTable {
             out.add("No campaigns in the ledger yet.");
             return out;
         }
-        out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7s %7s %8s %7s  %-20s %s", "CAMPAIGN", "STATUS", "DONE",
-                "SENT", "FAILED", "INDOUBT", "SKIPPED", "STARTED", "TOOK"));
+        // READ only once read receipts came in (teams.read-receipts.enabled): otherwise it would say 0 for everyone.
+        boolean reads = false;
         for (JsonNode c : list) {
-            out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7d %7d %8d %7d  %-20s %s", c.path("id").asText(),
+            reads |= c.path("read").asLong() > 0;
+        }
+        String readHeader = reads ? String.format(Locale.ROOT, " %7s", "READ") : "";
+        out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7s %7s %8s %7s %9s%s  %-20s %s", "CAMPAIGN", "STATUS",
+                "DONE", "SENT", "FAILED", "INDOUBT", "SKIPPED", "RESPONDED", readHeader, "STARTED", "TOOK"));
+        for (JsonNode c : list) {
+            String read = reads ? String.format(Locale.ROOT, " %7d", c.path("read").asLong()) : "";
+            out.add(String.format(Locale.ROOT, "%-40s %-11s %15s %7d %7d %8d %7d %9d%s  %-20s %s", c.path("id").asText(),
                     c.path("status").asText(), c.path("done").asLong() + "/" + c.path("total").asLong(),
                     c.path("sent").asLong(), c.path("failed").asLong(), c.path("inDoubt").asLong(),
-                    c.path("skipped").asLong(), c.path("startedAt").asText().replaceFirst("\\.\\d+Z$", "Z"),
-                    took(c)));
+                    c.path("skipped").asLong(), c.path("responded").asLong(), read,
+                    c.path("startedAt").asText().replaceFirst("\\.\\d+Z$", "Z"), took(c)));
             if (c.path("failure").isTextual()) {
                 out.add("    failed: " + c.path("failure").asText());
             }

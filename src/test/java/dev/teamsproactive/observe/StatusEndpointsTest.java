@@ -171,6 +171,17 @@ class StatusEndpointsTest {
     }
 
     @Test
+    void eachCampaignCountsWhoRespondedAndThePageChartsTheResponseRate() throws Exception {
+        JsonNode c = service.get("/api/campaigns").json().get("campaigns").get(0);
+        assertThat(c.get("responded").asLong()).isZero();
+        assertThat(c.get("read").asLong()).isZero();
+        String page = service.get("/status").body();
+        assertThat(page).contains("function responseChart(c, reads)").contains("\"data-chart\": \"response-rate\"")
+                .contains("if (c.sent > 0) section.appendChild(responseChart(c, reads));")
+                .contains("[\"responded\"], ...(reads ? [[\"read\"]] : [])");
+    }
+
+    @Test
     void rejectedFilesAreListedNewestFirstWithTheirReason() throws Exception {
         Path errors = Files.createDirectories(work.resolve("inbox/.error"));
         Path older = Files.writeString(errors.resolve("people.csv.error.txt"),

@@ -3,6 +3,9 @@ package dev.teamsproactive.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.teamsproactive.observe.CampaignBoard;
+import dev.teamsproactive.observe.StatusApi;
+import dev.teamsproactive.observe.StatusTable;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
 import java.net.ServerSocket;
@@ -83,5 +86,19 @@ class ReadReceiptsTest {
         assertThat(summary.get("read").asInt()).isEqualTo(1);
         assertThat(summary.get("sent").asInt()).as("the rest of the summary is kept").isEqualTo(3);
         assertThat(summary.get("responded").asInt()).isZero();
+
+        // status (the command and GET /api/campaigns): who responded and who read, per campaign.
+        SandboxTestClient.Answer ack = fixture.client.post("/_sandbox/users/" + user(3) + "/act", null,
+                "{\"kind\":\"submit\",\"data\":{\"ok\":\"yes\"}}");
+        assertThat(ack.json().get("status").asInt()).isEqualTo(200);
+        JsonNode status = new StatusApi(new CampaignBoard(fixture.app.ledger().dataSource()), fixture.reports,
+                java.time.Clock.systemUTC()).campaignsJson().get("campaigns").get(0);
+        assertThat(status.get("id").asText()).isEqualTo(campaignId);
+        assertThat(status.get("responded").asLong()).isEqualTo(1);
+        assertThat(status.get("read").asLong()).isEqualTo(1);
+        List<String> table = StatusTable.lines(SandboxTestClient.JSON.createObjectNode().set("campaigns",
+                SandboxTestClient.JSON.createArrayNode().add(status)));
+        assertThat(table.get(0)).contains("SENT").contains("RESPONDED").contains("READ");
+        assertThat(table.get(1).split("\\s+")).containsSequence("3", "0", "0", "0", "1", "1");
     }
 }
