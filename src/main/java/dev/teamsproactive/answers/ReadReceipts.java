@@ -17,15 +17,8 @@ import javax.sql.DataSource;
  * in that chat, up to that one (all of them when it is not a campaign's), are marked read at the receipt's arrival;
  * the first read wins (ledger V5: deliveries.read_at).
  */
-public final class ReadReceipts {
+public record ReadReceipts(DataSource ledger, ResponsesReport report) {
     public static final String EVENT_NAME = "application/vnd.microsoft.readReceipt";
-    private final DataSource ledger;
-    private final ResponsesReport report;
-
-    public ReadReceipts(DataSource ledger, ResponsesReport report) {
-        this.ledger = ledger;
-        this.report = report;
-    }
 
     /** Marks the chat's messages read; each campaign that had one unread gets its report rewritten at the next flush. */
     public void record(JsonNode activity) {

@@ -111,29 +111,24 @@ public final class ResponsesTable {
 
     /** How many of the campaign's recipients answered at all (each counted once, whatever they pressed). */
     public long respondedRecipients(String campaignId) {
-        try (Connection c = ledger.getConnection(); PreparedStatement count = c.prepareStatement(
-                "SELECT COUNT(DISTINCT user_id) FROM responses WHERE campaign_id = ? AND standing = 'RECIPIENT'")) {
-            count.setString(1, campaignId);
-            try (ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The ledger could not count responses: " + e.getMessage(), e);
-        }
+        return count("SELECT COUNT(DISTINCT user_id) FROM responses WHERE campaign_id = ? AND standing = 'RECIPIENT'",
+                campaignId, "responses");
     }
 
     /** How many of the campaign's recipients read its message (read receipts). */
     public long readRecipients(String campaignId) {
-        try (Connection c = ledger.getConnection(); PreparedStatement count = c.prepareStatement(
-                "SELECT COUNT(*) FROM deliveries WHERE campaign_id = ? AND read_at IS NOT NULL")) {
+        return count("SELECT COUNT(*) FROM deliveries WHERE campaign_id = ? AND read_at IS NOT NULL", campaignId, "reads");
+    }
+
+    private long count(String sql, String campaignId, String what) {
+        try (Connection c = ledger.getConnection(); PreparedStatement count = c.prepareStatement(sql)) {
             count.setString(1, campaignId);
             try (ResultSet rows = count.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("The ledger could not count reads: " + e.getMessage(), e);
+            throw new IllegalStateException("The ledger could not count " + what + ": " + e.getMessage(), e);
         }
     }
 

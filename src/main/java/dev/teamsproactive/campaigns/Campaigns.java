@@ -99,7 +99,7 @@ public final class Campaigns {
                 ? audienceCampaigns.recipients(exchange)
                 : RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
         Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
-        return stop.untilStopped(reminder == null ? all : new DueRecipients(all, reminder));
+        return stop.untilStopped(reminder == null ? all : RecipientStream.filtered(all, reminder::isDue));
     }
 
     private static String campaignId(Path file, String source) {

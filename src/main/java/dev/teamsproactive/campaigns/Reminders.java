@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * report) is any campaign's. The ledger holds the reminder under its id, so the same reminder run again messages
  * nobody twice; an answer to the reminder's card counts for the campaign it reminds of.
  */
-public final class Reminders {
+public record Reminders(Ledger ledger, Unanswered unanswered, Path campaignsFolder, Path inbox) {
     /** Exchange property: the {@link Reminder} under way, read by the campaign stage. */
     public static final String REMINDER = "reminder";
     /** Exchange property: which reminder of the campaign (1 for the first; default 1). */
@@ -60,18 +60,6 @@ public final class Reminders {
         public int size() {
             return dueRows.size();
         }
-    }
-
-    private final Ledger ledger;
-    private final Unanswered unanswered;
-    private final Path campaignsFolder;
-    private final Path inbox;
-
-    public Reminders(Ledger ledger, Unanswered unanswered, Path campaignsFolder, Path inbox) {
-        this.ledger = ledger;
-        this.unanswered = unanswered;
-        this.campaignsFolder = campaignsFolder;
-        this.inbox = inbox;
     }
 
     /** The id of a campaign's reminder of that round, e.g. {@code report-1a2b3c4d5e6f.reminder-1}. */

@@ -20,20 +20,15 @@ import org.slf4j.LoggerFactory;
  * missed firing), is reminded once, when the ledger has that firing FINISHED and its reminder not FINISHED. The ledger
  * alone decides, so a restart neither loses a reminder nor sends it twice (a reminder cut short resumes).
  */
-public final class ScheduledReminders {
+public record ScheduledReminders(CampaignSchedules schedules, Ledger ledger, Duration grace, Clock clock, Set<String> started) {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledReminders.class);
-    private final CampaignSchedules schedules;
-    private final Ledger ledger;
-    private final Duration grace;
-    private final Clock clock;
-    /** Reminders started by this process: each is started once per process; a failed one waits for a restart. */
-    private final Set<String> started = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param grace how long after its time a reminder may still run (teams.campaigns.misfire-grace)
+     */
     public ScheduledReminders(CampaignSchedules schedules, Ledger ledger, Duration grace, Clock clock) {
-        this.schedules = schedules;
-        this.ledger = ledger;
-        this.grace = grace;
-        this.clock = clock;
+        // started: the reminders this process started, each once; a failed one waits for a restart.
+        this(schedules, ledger, grace, clock, ConcurrentHashMap.newKeySet());
     }
 
     /** The firings whose reminder is due now. */

@@ -2,7 +2,6 @@ package dev.teamsproactive.cli;
 
 import dev.teamsproactive.campaigns.Reminders;
 import dev.teamsproactive.props.Props;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,16 +24,15 @@ final class RemindCommand implements Callable<Integer> {
     @Option(names = "--template", paramLabel = "NAME", description = "Message template in config/messages/ (default: the campaign's own).")
     String template;
 
+    @Mixin
+    TargetOptions target = new TargetOptions();
+
+    @Mixin
+    CampaignFileOption file = new CampaignFileOption();
+
     @Option(names = "--round", paramLabel = "N", defaultValue = "1",
             description = "Which reminder (default 1): the same round run again sends nobody anything twice; 2 is a second reminder.")
     int round;
-
-    @Option(names = "--file", paramLabel = "FILE",
-            description = "The campaign's recipients file (default: found in inbox/.done/, inbox/ or the current folder).")
-    Path file;
-
-    @Mixin
-    TargetOptions target = new TargetOptions();
 
     @Override
     public Integer call() {
@@ -42,8 +40,8 @@ final class RemindCommand implements Callable<Integer> {
         properties.put(Props.CAMPAIGN_ID, campaignId);
         properties.put(Props.TEMPLATE, template == null ? "" : template);
         properties.put(Reminders.ROUND, round);
-        if (file != null) {
-            properties.put(Reminders.GIVEN_FILE, file.toAbsolutePath().toString());
+        if (file.file != null) {
+            properties.put(Reminders.GIVEN_FILE, file.file.toAbsolutePath().toString());
         }
         return FollowUpRun.run(target, "direct:reminder", properties, "reminder");
     }

@@ -42,9 +42,8 @@ final class ResendCommand implements Callable<Integer> {
             description = "Only rows with one of these codes, e.g. 503,502,ServiceError (default: any code).")
     List<String> codes = List.of();
 
-    @Option(names = "--file", paramLabel = "FILE",
-            description = "The campaign's recipients file (default: found in inbox/.done/, inbox/ or the current folder).")
-    Path file;
+    @Mixin
+    CampaignFileOption file = new CampaignFileOption();
 
     @Mixin
     TargetOptions target = new TargetOptions();
@@ -63,7 +62,7 @@ final class ResendCommand implements Callable<Integer> {
                 System.err.println("No campaign " + campaignId + " in the ledger");
                 return SendCommand.REJECTED;
             }
-            Path recipients = CampaignFiles.locate(campaignId, campaign.get().source(), campaign.get().template(), file,
+            Path recipients = CampaignFiles.locate(campaignId, campaign.get().source(), campaign.get().template(), file.file,
                     app.inbox());
             Resends.Request request = new Resends.Request(EnumSet.copyOf(statuses), new LinkedHashSet<>(codes));
             Map<String, Object> properties = new HashMap<>();

@@ -17,4 +17,30 @@ public interface RecipientStream extends Iterator<Recipient>, Closeable {
 
     @Override
     void close();
+
+    /** The rows of {@code rows} that {@code keep} accepts, read as they come; closing it closes {@code rows}. */
+    static RecipientStream filtered(RecipientStream rows, java.util.function.Predicate<Recipient> keep) {
+        return new LookAheadRecipientStream() {
+            @Override
+            protected Recipient readRow() {
+                while (rows.hasNext()) {
+                    Recipient row = rows.next();
+                    if (keep.test(row)) {
+                        return row;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            protected void release() {
+                rows.close();
+            }
+
+            @Override
+            public String recipientColumn() {
+                return rows.recipientColumn();
+            }
+        };
+    }
 }

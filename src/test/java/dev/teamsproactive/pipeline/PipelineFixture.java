@@ -50,6 +50,20 @@ public final class PipelineFixture implements AutoCloseable {
     }
 
     /** @param settings more lines for application.properties (e.g. "teams.schedules.enabled=true\n") */
+    /** The object id of the sandbox's n-th user (user{n}@contoso.example). */
+    static String userId(int n) {
+        return String.format("00000000-0000-4000-8000-%012x", n);
+    }
+
+    /** As {@link #start(Path, SandboxOptions, String)}, with the bot's messaging endpoint open on a free port. */
+    static PipelineFixture withBotEndpoint(Path work, SandboxOptions options, String settings) throws Exception {
+        int endpointPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            endpointPort = free.getLocalPort();
+        }
+        return start(work, options, settings + "\nteams.bot-endpoint.enabled=true\nteams.bot-endpoint.port=" + endpointPort);
+    }
+
     static PipelineFixture start(Path work, SandboxOptions options, String settings) throws Exception {
         Sandbox sandbox = Sandbox.start(options);
         try {

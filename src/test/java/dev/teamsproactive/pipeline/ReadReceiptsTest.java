@@ -8,13 +8,11 @@ import dev.teamsproactive.observe.StatusApi;
 import dev.teamsproactive.observe.StatusTable;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +31,8 @@ class ReadReceiptsTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(5), Map.of("teams.bot-endpoint.enabled",
-                "true", "teams.bot-endpoint.port", Integer.toString(port), "teams.read-receipts.enabled", "true"));
+        fixture = PipelineFixture.withBotEndpoint(work, SandboxOptions.defaults().withUsers(5),
+                "teams.read-receipts.enabled=true");
     }
 
     @AfterEach
@@ -46,12 +40,8 @@ class ReadReceiptsTest {
         fixture.close();
     }
 
-    private static String user(int n) {
-        return String.format("00000000-0000-4000-8000-%012x", n);
-    }
-
     private int read(int user, String token) {
-        SandboxTestClient.Answer a = fixture.client.post("/_sandbox/users/" + user(user) + "/act", null,
+        SandboxTestClient.Answer a = fixture.client.post("/_sandbox/users/" + PipelineFixture.userId(user) + "/act", null,
                 "{\"kind\":\"read\",\"token\":\"" + token + "\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a.json().get("status").asInt();
@@ -88,7 +78,7 @@ class ReadReceiptsTest {
         assertThat(summary.get("responded").asInt()).isZero();
 
         // status (the command and GET /api/campaigns): who responded and who read, per campaign.
-        SandboxTestClient.Answer ack = fixture.client.post("/_sandbox/users/" + user(3) + "/act", null,
+        SandboxTestClient.Answer ack = fixture.client.post("/_sandbox/users/" + PipelineFixture.userId(3) + "/act", null,
                 "{\"kind\":\"submit\",\"data\":{\"ok\":\"yes\"}}");
         assertThat(ack.json().get("status").asInt()).isEqualTo(200);
         JsonNode status = new StatusApi(new CampaignBoard(fixture.app.ledger().dataSource()), fixture.reports,

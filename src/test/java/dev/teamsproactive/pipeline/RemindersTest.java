@@ -8,7 +8,6 @@ import dev.teamsproactive.campaigns.Reminders;
 import dev.teamsproactive.props.Props;
 import dev.teamsproactive.sandbox.SandboxOptions;
 import dev.teamsproactive.sandbox.SandboxTestClient;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +34,7 @@ class RemindersTest {
     private PipelineFixture fixture;
 
     private void start(int users, String settings) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        fixture = PipelineFixture.start(work, SandboxOptions.defaults().withUsers(users), settings
-                + "\nteams.bot-endpoint.enabled=true\nteams.bot-endpoint.port=" + port + "\n");
+        fixture = PipelineFixture.withBotEndpoint(work, SandboxOptions.defaults().withUsers(users), settings);
     }
 
     @AfterEach
@@ -50,12 +44,8 @@ class RemindersTest {
         }
     }
 
-    private static String user(int n) {
-        return String.format("00000000-0000-4000-8000-%012x", n);
-    }
-
     private void act(int user, String body) {
-        SandboxTestClient.Answer a = fixture.client.post("/_sandbox/users/" + user(user) + "/act", null, body);
+        SandboxTestClient.Answer a = fixture.client.post("/_sandbox/users/" + PipelineFixture.userId(user) + "/act", null, body);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.json().get("status").asInt()).as(a.body()).isEqualTo(200);
     }
@@ -116,14 +106,14 @@ class RemindersTest {
         assertThat(summary.get("total").asInt()).isEqualTo(80);
         Map<String, Integer> afterReminder = messagesPerUser();
         for (int u = 1; u <= 200; u++) {
-            assertThat(afterReminder.get(user(u))).as("messages to user %d", u).isEqualTo(u <= 120 ? 1 : 2);
+            assertThat(afterReminder.get(PipelineFixture.userId(u))).as("messages to user %d", u).isEqualTo(u <= 120 ? 1 : 2);
         }
         assertThat(fixture.deliveriesCsv(reminderId)).hasSize(80)
                 .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("SENT"));
         // The reminder is the campaign's card again, with each recipient's own columns.
         JsonNode lastToUser200 = null;
         for (JsonNode d : fixture.sandboxDeliveries()) {
-            if (d.get("userId").asText().equals(user(200))) {
+            if (d.get("userId").asText().equals(PipelineFixture.userId(200))) {
                 lastToUser200 = d;
             }
         }
@@ -178,7 +168,7 @@ class RemindersTest {
         JsonNode reminder = awaitSummary(reminderId);
 
         assertThat(reminder.get("sent").asInt()).isEqualTo(2);
-        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(user(1), 1, user(2), 2, user(3), 2));
+        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(PipelineFixture.userId(1), 1, PipelineFixture.userId(2), 2, PipelineFixture.userId(3), 2));
         CampaignSchedules schedules = fixture.app.context().getRegistry().lookupByNameAndType("schedules",
                 CampaignSchedules.class);
         assertThat(schedules.problems()).containsOnlyKeys("campaigns/bad.yaml");
@@ -188,7 +178,7 @@ class RemindersTest {
         // The ledger says the reminder ran: after a restart, nobody gets it again.
         fixture.restartApp();
         Thread.sleep(2_000);
-        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(user(1), 1, user(2), 2, user(3), 2));
+        assertThat(messagesPerUser()).containsExactlyInAnyOrderEntriesOf(Map.of(PipelineFixture.userId(1), 1, PipelineFixture.userId(2), 2, PipelineFixture.userId(3), 2));
     }
 
     private JsonNode awaitSummary(String campaignId) throws Exception {
