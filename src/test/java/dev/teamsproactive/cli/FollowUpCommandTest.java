@@ -67,6 +67,22 @@ class FollowUpCommandTest {
         assertThat(commands.deliveries()).hasSize(1);
     }
 
+    @Test
+    void remindSendsOnceMoreToWhoDidNotAnswerAsACampaignOfItsOwnAndExitsLikeSend() throws Exception {
+        Path file = Files.writeString(work.resolve("two.csv"), "id,name\nada@contoso.example,Ada\ngrace@contoso.example,Grace\n");
+        String campaignId = InProcessCommands.summary(commands.run("send", file.toString())).get("campaignId").asText();
+
+        JsonNode reminded = InProcessCommands.summary(commands.run("remind", campaignId, "--file", file.toString()));
+        JsonNode again = InProcessCommands.summary(commands.run("remind", campaignId, "--file", file.toString()));
+
+        assertThat(reminded.get("campaignId").asText()).isEqualTo(campaignId + ".reminder-1");
+        assertThat(reminded.get("sent").asInt()).isEqualTo(2);
+        assertThat(again.get("campaignId").asText()).isEqualTo(campaignId + ".reminder-1");
+        assertThat(commands.deliveries()).as("two messages, two reminders, nothing twice").hasSize(4);
+        assertThat(commands.exitCode("remind", "no-such-campaign-000000000000")).isEqualTo(2);
+        assertThat(commands.exitCode("remind", campaignId + ".reminder-1")).as("a reminder of a reminder").isEqualTo(2);
+    }
+
     private List<CSVRecord> rows(String campaignId, String name) throws Exception {
         Path csv = work.resolve("reports").resolve(campaignId).resolve(name);
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
