@@ -206,7 +206,7 @@ public final class Wiring implements AutoCloseable {
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
-                campaigns::check));
+                campaigns::check).resumingInterruptedFirings(cluster.enabled()));
         main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
