@@ -52,6 +52,7 @@ public final class CampaignSchedules {
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private boolean caughtUp;
     private boolean resumeInterrupted;
+    private Runnable afterFirstLoad = () -> { };
 
     /** What one file gave at its last change: its definition (null when broken) and its route (null when none). */
     private record Loaded(FileTime modified, long size, CampaignDefinition definition, String routeId) {
@@ -96,7 +97,14 @@ public final class CampaignSchedules {
             return resumeInterrupted ? interruptedFirings(now) : List.of();
         }
         caughtUp = true;
+        afterFirstLoad.run();
         return missedFirings(now);
+    }
+
+    /** Runs once the first load has made a schedule of every campaign file (cluster mode: the scheduler starts). */
+    public CampaignSchedules afterFirstLoad(Runnable then) {
+        this.afterFirstLoad = then;
+        return this;
     }
 
     /**
