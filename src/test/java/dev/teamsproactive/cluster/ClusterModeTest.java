@@ -110,7 +110,7 @@ class ClusterModeTest {
                 while (r.next()) {
                     buckets.add(r.getString(1));
                 }
-                assertThat(buckets).contains("bot-sends");
+                assertThat(buckets).contains("bot-sends:10/200ms");
             }
             c.rollback();
         }
