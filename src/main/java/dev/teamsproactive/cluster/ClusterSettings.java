@@ -27,7 +27,13 @@ public record ClusterSettings(boolean enabled, String instanceId, Duration heart
     public static ClusterSettings of(Settings settings, String ledgerUrl) {
         boolean enabled = Boolean.parseBoolean(settings.get(ENABLED, "false"));
         Duration lease = Duration.ofSeconds(settings.getInt(LEASE));
-        Duration heartbeat = Duration.ofSeconds(Integer.parseInt(settings.get(HEARTBEAT, "5")));
+        Duration heartbeat;
+        try {
+            heartbeat = Duration.ofSeconds(Integer.parseInt(settings.get(HEARTBEAT, "5")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The setting " + HEARTBEAT + " must be a whole number of seconds, not '"
+                    + settings.get(HEARTBEAT, "") + "'");
+        }
         String instanceId = settings.get(INSTANCE_ID).orElseGet(ClusterSettings::hostAndPid);
         if (!enabled) {
             return new ClusterSettings(false, instanceId, heartbeat, lease);

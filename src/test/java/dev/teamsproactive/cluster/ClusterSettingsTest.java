@@ -54,6 +54,14 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void aHeartbeatThatIsNotANumberIsNamed() throws Exception {
+        Settings bad = settings(Map.of("TEAMS_CLUSTER_HEARTBEAT_SECONDS", "often"));
+
+        assertThatThrownBy(() -> ClusterSettings.of(bad, "jdbc:postgresql://db/ledger"))
+                .hasMessageContaining("teams.cluster.heartbeat-seconds").hasMessageContaining("'often'");
+    }
+
+    @Test
     void theInstanceIdIsTheSettingWhenGiven() throws Exception {
         ClusterSettings cluster = ClusterSettings.of(settings(Map.of("TEAMS_CLUSTER_ENABLED", "true",
                 "TEAMS_CLUSTER_INSTANCE_ID", "node-a")), "jdbc:postgresql://db/ledger");
