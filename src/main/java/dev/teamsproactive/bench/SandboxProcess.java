@@ -85,6 +85,11 @@ final class SandboxProcess implements AutoCloseable {
         return url;
     }
 
+    /** The CPU time the process has used so far (zero where the system does not tell). */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** {@code GET /_sandbox/stats}. */
     Stats stats() throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/stats")).GET().build(),
