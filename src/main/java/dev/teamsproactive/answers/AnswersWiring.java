@@ -33,7 +33,7 @@ public final class AnswersWiring {
                 target.sandbox() ? () -> registerWithSandbox(target, url) : () -> { }));
         main.bind("botAuthentication", new BotAuthentication(new ChannelTokenValidator(ChannelAuthority.of(target),
                 target.trust())));
-        ResponsesTable responses = new ResponsesTable(ledger.dataSource());
+        ResponsesTable responses = new ResponsesTable(ledger);
         boolean readReceipts = Boolean.parseBoolean(settings.require("teams.read-receipts.enabled"));
         ResponsesReport report = new ResponsesReport(responses, reports, ledger, readReceipts);
         main.bind("responsesReport", report);

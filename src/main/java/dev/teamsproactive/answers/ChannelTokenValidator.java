@@ -18,7 +18,9 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -27,6 +29,12 @@ import javax.net.ssl.SSLContext;
  * key id it does not know, as keys roll over), issuer, audience = the bot's app id, expiry and not-before with five
  * minutes of clock skew, the {@code serviceurl} claim equal to the activity's serviceUrl, and the key endorsed for
  * Teams ({@link EndorsedKeys}).
+ *
+ * <p>The Bot Connector sends the same token with every activity for as long as it lasts, so a token that passed is
+ * remembered (its exact text) and trusted again without parsing and verifying it anew, until it expires (with the
+ * skew) or for {@link #TRUSTED_FOR_MILLIS} at most, as long as nimbus trusts a fetched key set; the serviceurl check
+ * runs every time. A token that fails is never remembered. Nimbus limits the key set's refetches (at most two per
+ * 30 seconds), so tokens naming unknown key ids cannot make the endpoint hammer the metadata URL.
  */
 public final class ChannelTokenValidator {
     /** The industry-standard clock skew the Bot Framework allows. */
@@ -34,6 +42,16 @@ public final class ChannelTokenValidator {
     private static final int TIMEOUT_MS = 10_000;
     private static final int SIZE_LIMIT = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a token that passed is trusted again without a new check: nimbus's key set cache time. */
+    static final long TRUSTED_FOR_MILLIS = JWKSourceBuilder.DEFAULT_CACHE_TIME_TO_LIVE;
+    /** Tokens remembered at most; the channel uses a few at a time, so a full map is simply emptied. */
+    private static final int MAX_REMEMBERED = 1_000;
+
+    /** A token that passed, its claims, and until when it is trusted without a new check (epoch millis). */
+    private record Passed(JWTClaimsSet claims, long trustedUntil) {
+    }
+
+    private final Map<String, Passed> passed = new ConcurrentHashMap<>();
 
     private final ChannelAuthority authority;
     private final ResourceRetriever retriever;
@@ -55,13 +73,20 @@ public final class ChannelTokenValidator {
         if (bearer == null || bearer.isBlank()) {
             throw new UnauthenticatedActivityException("no bearer token");
         }
+        long now = System.currentTimeMillis();
+        Passed known = passed.get(bearer);
         JWTClaimsSet claims;
-        try {
-            claims = processor().process(bearer, null);
-        } catch (IOException e) {
-            throw new UnauthenticatedActivityException("the channel's signing keys could not be read: " + e.getMessage());
-        } catch (Exception e) {
-            throw new UnauthenticatedActivityException("token rejected: " + e.getMessage());
+        if (known != null && now < known.trustedUntil()) {
+            claims = known.claims();
+        } else {
+            try {
+                claims = processor().process(bearer, null);
+            } catch (IOException e) {
+                throw new UnauthenticatedActivityException("the channel's signing keys could not be read: " + e.getMessage());
+            } catch (Exception e) {
+                throw new UnauthenticatedActivityException("token rejected: " + e.getMessage());
+            }
+            remember(bearer, claims, now);
         }
         Object serviceUrl = claims.getClaim("serviceurl");
         if (serviceUrl == null || activityServiceUrl == null || !trimSlash(serviceUrl.toString()).equalsIgnoreCase(
@@ -69,6 +94,15 @@ public final class ChannelTokenValidator {
             throw new UnauthenticatedActivityException("the token's serviceurl claim does not match the activity's serviceUrl");
         }
         return claims;
+    }
+
+    private void remember(String bearer, JWTClaimsSet claims, long now) {
+        // exp is required (the claims verifier refuses a token without it).
+        long expiresWithSkew = claims.getExpirationTime().getTime() + CLOCK_SKEW_SECONDS * 1000L;
+        if (passed.size() >= MAX_REMEMBERED) {
+            passed.clear();
+        }
+        passed.put(bearer, new Passed(claims, Math.min(expiresWithSkew, now + TRUSTED_FOR_MILLIS)));
     }
 
     private ConfigurableJWTProcessor<SecurityContext> processor() throws IOException {

@@ -1,5 +1,6 @@
 package dev.teamsproactive.answers;
 
+import dev.teamsproactive.ledger.Ledger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,24 +9,35 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** SQL for the ledger's {@code responses} table (migration V4): first-wins per campaign, user and action. */
+/**
+ * SQL for the ledger's {@code responses} table (migration V4): first-wins per campaign, user and action. A response
+ * is written through the ledger's group commit, so it is durable (on H2 too) before the endpoint answers, and a burst
+ * of answers shares commits; the lookups before it read through the ledger's primary keys only, so an answer costs
+ * the same in a campaign of any size.
+ */
 public final class ResponsesTable {
-    private static final String UNIQUE_VIOLATION = "23505";
+    private final Ledger writes;
     private final DataSource ledger;
 
-    public ResponsesTable(DataSource ledger) {
-        this.ledger = ledger;
+    public ResponsesTable(Ledger ledger) {
+        this.writes = ledger;
+        this.ledger = ledger.dataSource();
     }
 
     /** The recorded response: this one when it is the first, else the one that was first. */
     public Response recordFirst(String campaignId, String userId, String action, String values, String activityId) {
+        Response.Standing standing;
         try (Connection c = ledger.getConnection()) {
-            c.setAutoCommit(true);
-            Response.Standing standing = standing(c, campaignId, userId);
-            Instant now = Instant.now();
+            standing = standing(c, campaignId, userId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The ledger could not record a response: " + e.getMessage(), e);
+        }
+        Instant now = Instant.now();
+        boolean first = writes.insertFirst(c -> {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO responses (campaign_id, user_id, action,"
                     + " answer_values, activity_id, standing, responded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, campaignId);
@@ -36,12 +48,12 @@ public final class ResponsesTable {
                 insert.setString(6, standing.name());
                 insert.setTimestamp(7, Timestamp.from(now));
                 insert.executeUpdate();
-                return new Response(campaignId, userId, action, values, activityId, standing, now);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
             }
+        });
+        if (first) {
+            return new Response(campaignId, userId, action, values, activityId, standing, now);
+        }
+        try (Connection c = ledger.getConnection()) {
             return find(c, campaignId, userId, action).orElseThrow(() -> new IllegalStateException(
                     "a response of " + userId + " to " + campaignId + " was reported present and is not"));
         } catch (SQLException e) {
@@ -92,8 +104,9 @@ public final class ResponsesTable {
     public List<dev.teamsproactive.report.ResponsesCsv.Row> reportRows(String campaignId) {
         List<dev.teamsproactive.report.ResponsesCsv.Row> all = new ArrayList<>();
         try (Connection c = ledger.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT COALESCE((SELECT MIN(d.recipient) FROM deliveries d WHERE d.campaign_id = r.campaign_id"
-                        + " AND LOWER(d.user_id) = LOWER(r.user_id) AND d.status = 'SENT'), ''),"
+                "SELECT COALESCE((SELECT MIN(d.recipient) FROM campaign_user_claims h JOIN deliveries d"
+                        + " ON d.campaign_id = h.campaign_id AND d.line = h.line WHERE h.campaign_id = r.campaign_id"
+                        + " AND h.user_id = LOWER(r.user_id) AND d.status = 'SENT'), ''),"
                         + " r.user_id, r.action, r.answer_values, r.responded_at, r.standing FROM responses r"
                         + " WHERE r.campaign_id = ? ORDER BY r.responded_at, r.user_id, r.action")) {
             select.setString(1, campaignId);
@@ -141,10 +154,12 @@ public final class ResponsesTable {
                 }
             }
         }
-        try (PreparedStatement sent = c.prepareStatement("SELECT 1 FROM deliveries WHERE campaign_id = ?"
-                + " AND LOWER(user_id) = LOWER(?) AND status = 'SENT'")) {
+        // The line that holds the user in the campaign (user ids are kept lower-case there), through both primary keys.
+        try (PreparedStatement sent = c.prepareStatement("SELECT 1 FROM campaign_user_claims h JOIN deliveries d"
+                + " ON d.campaign_id = h.campaign_id AND d.line = h.line"
+                + " WHERE h.campaign_id = ? AND h.user_id = ? AND d.status = 'SENT'")) {
             sent.setString(1, campaignId);
-            sent.setString(2, userId);
+            sent.setString(2, userId.toLowerCase(Locale.ROOT));
             try (ResultSet rows = sent.executeQuery()) {
                 return rows.next() ? Response.Standing.RECIPIENT : Response.Standing.NOT_RECIPIENT;
             }

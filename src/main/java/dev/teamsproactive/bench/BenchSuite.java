@@ -30,7 +30,8 @@ public final class BenchSuite {
     private static final List<String> PACED_BUCKETS = List.of("INSTALL", "INSTALLED_APPS", "TEAMS_GET", "BOT_SENDS", "IDENTITY");
 
     /** How many users each group sends to, and how the service JVM is started. */
-    public record Sizes(int limitedUsers, int unlimitedUsers, int millionUsers, int latencyMs) {
+    public record Sizes(int limitedUsers, int unlimitedUsers, int millionUsers, int latencyMs, int answers,
+            int answerSenders) {
     }
 
     private final Path jar;
@@ -69,10 +70,15 @@ public final class BenchSuite {
             report(Scenario.XLSX_MILLION, readWorkbook(dir));
             return;
         }
+        if (group == Scenario.Group.ANSWERS) {
+            new AnswersBench(jar, dir, sizes.answers(), sizes.answerSenders(), serviceJvmFlags, noPacing(), out, log).run();
+            return;
+        }
         int users = switch (group) {
             case LIMITED, SEND -> sizes.limitedUsers();
             case UNLIMITED -> sizes.unlimitedUsers();
             case MILLION, XLSX -> sizes.millionUsers();
+            case ANSWERS -> sizes.answers();
         };
         // More users, never in a measured file: each service process warms up with a campaign to them first (the
         // cold service to never-contacted ones, the warm one to the same, now cached). A campaign's first seconds
@@ -206,7 +212,7 @@ public final class BenchSuite {
         return new Measured(summary, new SandboxProcess.Stats(0, 0, 0), ServiceProcess.heapOf(stderr));
     }
 
-    private static Map<String, String> noPacing() {
+    static Map<String, String> noPacing() {
         java.util.HashMap<String, String> env = new java.util.HashMap<>();
         for (String bucket : PACED_BUCKETS) {
             env.put("TEAMS_PACING_" + bucket + "_PER_SECOND", NO_PACING);
@@ -284,7 +290,7 @@ public final class BenchSuite {
         }
     }
 
-    private static BigDecimal round(double value, int places) {
+    static BigDecimal round(double value, int places) {
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     }
 }

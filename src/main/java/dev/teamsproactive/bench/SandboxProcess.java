@@ -85,6 +85,11 @@ final class SandboxProcess implements AutoCloseable {
         return url;
     }
 
+    /** The CPU time the process has used so far (zero where the system does not tell). */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** {@code GET /_sandbox/stats}. */
     Stats stats() throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/stats")).GET().build(),
@@ -100,6 +105,17 @@ final class SandboxProcess implements AutoCloseable {
             }
         }
         return new Stats(requests, stats.path("throttled").asLong(), stats.path("deliveries").asLong());
+    }
+
+    /** {@code POST path} with a JSON body, answered 200 within {@code timeout}: the answer. */
+    JsonNode post(String path, String body, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
     }
 
     /** Requests the sandbox answered (all endpoints, inspection aside), its 429s and accepted activities. */

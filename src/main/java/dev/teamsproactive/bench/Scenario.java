@@ -19,10 +19,12 @@ public enum Scenario {
     COLD_SEND(Group.SEND, false, 30.0),
     WARM_SEND(Group.SEND, true, 50.0),
     /** Reads a 1,000,000-row workbook (the check, then the rows streamed) in a process at -Xmx256m: its heap. */
-    XLSX_MILLION(Group.XLSX, false, null);
+    XLSX_MILLION(Group.XLSX, false, null),
+    /** Answers absorbed by the bot's messaging endpoint (token checks on, the real routes, the ledger), the sandbox as Teams. */
+    ANSWERS(Group.ANSWERS, false, null);
 
     /** Scenarios that share one sandbox and one ledger: a warm run follows the cold run of the same users. */
-    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX }
+    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX, ANSWERS }
 
     final Group group;
     final boolean warm;

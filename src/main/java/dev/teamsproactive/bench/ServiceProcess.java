@@ -95,6 +95,11 @@ final class ServiceProcess implements AutoCloseable {
         return JSON.readTree(work.resolve("reports").resolve(campaignId).resolve("summary.json").toFile());
     }
 
+    /** The CPU time the process has used so far (zero where the system does not tell). */
+    java.time.Duration cpu() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     /** Stops it (SIGTERM, gracefully) and returns the heap figures it printed (NaN where it printed none). */
     Heap stop() throws IOException, InterruptedException {
         stopped = true;

@@ -30,7 +30,10 @@ import picocli.CommandLine.Parameters;
             "  cold-send       a fresh `send` process, no warm-up, never-contacted users, --limits real: ratio to 30/s",
             "  warm-send       a fresh `send` process, the same users again (conversation cache): ratio to 50/s",
             "  xlsx-million    a 1,000,000-row .xlsx read (checked, then streamed) by a process at -Xmx256m: heap",
-            "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\",\"heapLiveMb\"}."
+            "  answers         the sandbox as Teams presses a card's button for --answers users, --answer-senders at a time:",
+            "                  answers/s absorbed by the bot's endpoint (token checks, routes, ledger), p50Ms, p99Ms",
+            "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\",\"heapLiveMb\"}",
+            "(answers adds \"p50Ms\",\"p99Ms\",\"senders\")."
         })
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run (default: all).")
@@ -47,6 +50,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--latency-ms", paramLabel = "MS", description = "The sandbox's latency in the limited scenarios (default: ${DEFAULT-VALUE}).")
     int latencyMs = 80;
+
+    @Option(names = "--answers", paramLabel = "N", description = "Answers (one per user) of the answers scenario (default: ${DEFAULT-VALUE}).")
+    int answers = 5_000;
+
+    @Option(names = "--answer-senders", paramLabel = "N", description = "Answers sent at once in the answers scenario (default: ${DEFAULT-VALUE}).")
+    int answerSenders = 16;
 
     @Option(names = "--service-jvm-flag", paramLabel = "FLAG",
             description = "A flag for the service's JVM, e.g. --service-jvm-flag=-XX:StartFlightRecording=filename=send.jfr (repeatable).")
@@ -70,8 +79,8 @@ final class BenchCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             chosen.addAll(EnumSet.allOf(Scenario.class));
         }
-        if (limitedUsers < 1 || unlimitedUsers < 1 || millionUsers < 1 || latencyMs < 0) {
-            System.err.println("bench: user counts must be at least 1, --latency-ms at least 0");
+        if (limitedUsers < 1 || unlimitedUsers < 1 || millionUsers < 1 || latencyMs < 0 || answers < 1 || answerSenders < 1) {
+            System.err.println("bench: user counts, --answers and --answer-senders must be at least 1, --latency-ms at least 0");
             return SandboxCommand.BAD_USAGE;
         }
         Path jarFile = jar != null ? jar : thisJar();
@@ -83,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = temporary ? Files.createTempDirectory("teams-proactive-bench-") : Files.createDirectories(work);
         try {
             new BenchSuite(jarFile.toAbsolutePath(), dir.toAbsolutePath(),
-                    new BenchSuite.Sizes(limitedUsers, unlimitedUsers, millionUsers, latencyMs), serviceJvmFlags,
+                    new BenchSuite.Sizes(limitedUsers, unlimitedUsers, millionUsers, latencyMs, answers, answerSenders), serviceJvmFlags,
                     System.out, System.err).run(chosen);
             return 0;
         } catch (IOException e) {

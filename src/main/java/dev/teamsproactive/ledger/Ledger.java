@@ -206,6 +206,30 @@ public final class Ledger implements AutoCloseable {
         outcomeWrites.record(outcomes);
     }
 
+    /** An insert into a capability's own table, on the ledger's connection. */
+    @FunctionalInterface
+    public interface Insert {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * A first-wins insert into a capability's own table (the answers' responses): it shares a commit with the other
+     * callers' writes (group commit) and returns once committed and durable, as the per-recipient writes do.
+     *
+     * @return false when a row with its key was there first (nothing written)
+     */
+    public boolean insertFirst(Insert insert) {
+        try {
+            grouped.run(c -> {
+                insert.apply(c);
+                return Boolean.TRUE;
+            });
+            return true;
+        } catch (DuplicateKeyException first) {
+            return false;
+        }
+    }
+
     /**
      * Streams a campaign's rows in line order to {@code consumer}, a page at a time (never the
      * whole campaign in memory). The consumer runs inside a read transaction: keep it to writing.

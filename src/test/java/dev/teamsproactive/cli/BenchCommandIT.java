@@ -50,4 +50,29 @@ class BenchCommandIT {
             }
         }
     }
+
+    /** {@code bench answers}: the sandbox as Teams presses the button for each user; the line adds latencies. */
+    @Test
+    void answersPrintsTheAnswersAbsorbedPerSecondAndTheirLatency() throws Exception {
+        try (JarProcess bench = JarProcess.start(workDir, "bench", "answers", "--answers", "40", "--answer-senders", "4",
+                "--work", workDir.resolve("bench").toString())) {
+            List<String> lines = new ArrayList<>();
+            for (String line = bench.nextLine(Duration.ofSeconds(240)); line != null; line = bench.nextLine(Duration.ofSeconds(240))) {
+                lines.add(line);
+            }
+            assertThat(bench.exitCode(Duration.ofSeconds(30))).as("standard error: %s", bench.stderrLines()).isZero();
+
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).startsWith("BENCH {");
+            JsonNode r = JSON.readTree(lines.get(0).substring("BENCH ".length()));
+            assertThat(r.fieldNames()).toIterable().containsExactly("scenario", "recipients", "seconds", "rate",
+                    "ceiling", "ratio", "throttled", "heapPeakMb", "heapLiveMb", "p50Ms", "p99Ms", "senders");
+            assertThat(r.get("scenario").asText()).isEqualTo("answers");
+            assertThat(r.get("recipients").asInt()).isEqualTo(40);
+            assertThat(r.get("senders").asInt()).isEqualTo(4);
+            assertThat(r.get("rate").asDouble()).isPositive();
+            assertThat(r.get("p50Ms").asDouble()).isPositive().isLessThanOrEqualTo(r.get("p99Ms").asDouble());
+            assertThat(bench.stderrLines()).anyMatch(l -> l.contains("summary.json says 40 of 40 responded"));
+        }
+    }
 }

@@ -65,6 +65,54 @@ class GroupCommitTest {
         }
     }
 
+    /**
+     * A capability's first-wins insert (the answers' responses) shares commits too: of many threads inserting the same
+     * key, one wins and the others learn they were not first; each row is committed once the call returns.
+     */
+    @Test
+    void firstWinsInsertsShareCommitsAndOneWinsEachKey() throws Exception {
+        JdbcConnectionPool h2 = JdbcConnectionPool.create("jdbc:h2:file:" + folder.resolve("ledger"), "sa", "");
+        h2.setMaxConnections(THREADS + 4);
+        CountingDataSource counting = new CountingDataSource(h2);
+        try (Ledger ledger = Ledger.over(counting)) {
+            counting.borrowed.set(0);
+            List<Integer> wonPerThread = Concurrently.run(THREADS, t -> {
+                int won = 0;
+                for (int user = 0; user < PER_THREAD; user++) {
+                    String userId = "u" + user;
+                    boolean first = ledger.insertFirst(c -> {
+                        try (var insert = c.prepareStatement("INSERT INTO responses (campaign_id, user_id, action,"
+                                + " answer_values, standing, responded_at) VALUES ('c', ?, 'acknowledge', '{}',"
+                                + " 'UNKNOWN_CAMPAIGN', CURRENT_TIMESTAMP)")) {
+                            insert.setString(1, userId);
+                            insert.executeUpdate();
+                        }
+                    });
+                    if (first) {
+                        won++;
+                        try (Connection c = h2.getConnection(); var count = c.prepareStatement(
+                                "SELECT COUNT(*) FROM responses WHERE user_id = ?")) {
+                            count.setString(1, userId);
+                            try (var rows = count.executeQuery()) {
+                                rows.next();
+                                assertThat(rows.getInt(1)).as("committed once insertFirst returned").isEqualTo(1);
+                            }
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+                return won;
+            });
+
+            assertThat(wonPerThread.stream().mapToInt(Integer::intValue).sum()).isEqualTo(PER_THREAD);
+            assertThat(counting.borrowed.get()).as("transactions for %d inserts", THREADS * PER_THREAD)
+                    .isLessThan(THREADS * PER_THREAD / 2);
+        } finally {
+            h2.dispose();
+        }
+    }
+
     /** Counts the connections the ledger borrows: one per transaction. */
     private static final class CountingDataSource implements DataSource {
         private final DataSource target;

@@ -26,6 +26,13 @@ final class ChannelActivities {
     }
 
     ObjectNode of(ActRequest act, DirectoryUser user) {
+        return of(act, user, act.kind() == ActRequest.Kind.EXECUTE || act.kind() == ActRequest.Kind.SUBMIT
+                // A card action answers the message that holds the card: the latest one delivered to the user.
+                ? lastDeliveryTo(user.id()).orElse(null) : null);
+    }
+
+    /** The activity of the act, replying to the message {@code replyToId} (none when null). */
+    ObjectNode of(ActRequest act, DirectoryUser user, String replyToId) {
         ObjectNode a = Responses.JSON.createObjectNode();
         switch (act.kind()) {
             case EXECUTE -> {
@@ -73,9 +80,8 @@ final class ChannelActivities {
         recipient.put("id", "28:" + tenant.app().botAppId());
         recipient.put("name", tenant.app().displayName());
         a.putObject("channelData").putObject("tenant").put("id", tenant.tenantId());
-        if (act.kind() == ActRequest.Kind.EXECUTE || act.kind() == ActRequest.Kind.SUBMIT) {
-            // A card action answers the message that holds the card: the latest one delivered to the user.
-            lastDeliveryTo(user.id()).ifPresent(id -> a.put("replyToId", id));
+        if (replyToId != null) {
+            a.put("replyToId", replyToId);
         }
         a.put("locale", "en-US");
         return a;

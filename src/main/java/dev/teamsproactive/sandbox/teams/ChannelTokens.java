@@ -19,7 +19,7 @@ public final class ChannelTokens {
 
     /** What kind of token an act sends. */
     public enum Kind {
-        VALID, FORGED, EXPIRED, WRONG_AUDIENCE, OTHER_CHANNEL, NONE;
+        VALID, FORGED, UNKNOWN_KEY, EXPIRED, WRONG_AUDIENCE, OTHER_CHANNEL, NONE;
 
         public static Kind parse(String text) {
             if (text == null || text.isBlank()) {
@@ -28,7 +28,7 @@ public final class ChannelTokens {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("token must be one of valid, forged, expired, wrong-audience, other-channel, none");
+                throw new IllegalArgumentException("token must be one of valid, forged, unknown-key, expired, wrong-audience, other-channel, none");
             }
         }
     }
@@ -56,6 +56,25 @@ public final class ChannelTokens {
                 .expirationTime(Date.from(kind == Kind.EXPIRED ? now.minus(EXPIRED_AGO) : now.plus(Duration.ofHours(1))))
                 .claim("serviceurl", serviceUrl)
                 .build();
-        return kind == Kind.OTHER_CHANNEL ? keys.signForOtherChannel(claims) : keys.sign(claims, kind == Kind.FORGED);
+        return switch (kind) {
+            case OTHER_CHANNEL -> keys.signForOtherChannel(claims);
+            case UNKNOWN_KEY -> keys.signWithUnknownKey(claims);
+            default -> keys.sign(claims, kind == Kind.FORGED);
+        };
+    }
+
+    /**
+     * A token signed as a valid one, valid from {@code notBefore} until {@code expiresAt}: for tests of the clock
+     * skew a bot allows.
+     */
+    public String token(String serviceUrl, Instant notBefore, Instant expiresAt) {
+        return keys.sign(new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(botAppId)
+                .issueTime(Date.from(notBefore))
+                .notBeforeTime(Date.from(notBefore))
+                .expirationTime(Date.from(expiresAt))
+                .claim("serviceurl", serviceUrl)
+                .build(), false);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.teamsproactive.sandbox.Tenant;
 import dev.teamsproactive.sandbox.http.Responses;
 import dev.teamsproactive.sandbox.tenant.DirectoryUser;
+import dev.teamsproactive.sandbox.tenant.SyntheticUsers;
 import dev.teamsproactive.tls.SandboxTls;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sandbox playing Teams towards the bot: its OpenID metadata and signing keys, and
@@ -33,6 +35,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class TeamsChannel {
     public static final String OPENID_PATH = "/_sandbox/openid";
     public static final String KEYS_PATH = "/_sandbox/openid/keys";
+    public static final String ROTATE_PATH = "/_sandbox/openid/rotate";
+    public static final String FETCHES_PATH = "/_sandbox/openid/fetches";
+    public static final String LOAD_PATH = "/_sandbox/acts/load";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
     /** One act as sent, kept so that {@code replayOf} can send the very same request again. */
@@ -53,6 +58,8 @@ public final class TeamsChannel {
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Act> acts = new ConcurrentLinkedQueue<>();
     private volatile String botEndpoint;
+    private final AtomicLong metadataFetches = new AtomicLong();
+    private final AtomicLong keyFetches = new AtomicLong();
 
     public TeamsChannel(Tenant tenant, String botEndpoint) {
         this.tenant = tenant;
@@ -74,9 +81,27 @@ public final class TeamsChannel {
         return tokens;
     }
 
+    public ChannelKeys keys() {
+        return keys;
+    }
+
+    /** How many times the OpenID metadata and the keys were read: a bot's refetches, and any hammering. */
+    public Map<String, Long> fetches() {
+        return Map.of("metadata", metadataFetches.get(), "keys", keyFetches.get());
+    }
+
     public void register(Router router) {
-        router.get(OPENID_PATH).handler(ctx -> Responses.json(ctx, 200, openIdMetadata()));
-        router.get(KEYS_PATH).handler(ctx -> Responses.json(ctx, 200, keys.jwks()));
+        router.get(OPENID_PATH).handler(ctx -> {
+            metadataFetches.incrementAndGet();
+            Responses.json(ctx, 200, openIdMetadata());
+        });
+        router.get(KEYS_PATH).handler(ctx -> {
+            keyFetches.incrementAndGet();
+            Responses.json(ctx, 200, keys.jwks());
+        });
+        router.get(FETCHES_PATH).handler(ctx -> Responses.json(ctx, 200, fetches()));
+        router.post(ROTATE_PATH).handler(ctx -> Responses.json(ctx, 200, Map.of("kid", keys.rotate())));
+        router.post(LOAD_PATH).handler(this::load);
         router.post("/_sandbox/bot-endpoint").handler(ctx -> {
             JsonObject body = ctx.body().asJsonObject();
             String url = body == null ? null : body.getString("url");
@@ -163,6 +188,33 @@ public final class TeamsChannel {
             result.put("activityId", activityId);
             Responses.json(ctx, 200, result);
         });
+    }
+
+    /** {@code POST /_sandbox/acts/load}: see {@link ActLoad}. */
+    private void load(RoutingContext ctx) {
+        ActLoad.Plan plan;
+        try {
+            plan = ActLoad.Plan.parse(Responses.JSON.readTree(ctx.body().asString() == null ? "" : ctx.body().asString()));
+        } catch (IOException | IllegalArgumentException e) {
+            Responses.json(ctx, 400, Map.of("error", String.valueOf(e.getMessage())));
+            return;
+        }
+        String endpoint = botEndpoint;
+        if (endpoint == null) {
+            Responses.json(ctx, 409, Map.of("error", "No bot endpoint is registered: POST /_sandbox/bot-endpoint {\"url\":…}"));
+            return;
+        }
+        List<DirectoryUser> users = new ArrayList<>(plan.count());
+        for (int n = plan.firstUser(); n < plan.firstUser() + plan.count(); n++) {
+            Optional<DirectoryUser> user = tenant.directory().userById(SyntheticUsers.idOf(n));
+            if (user.isEmpty()) {
+                Responses.json(ctx, 404, Map.of("error", "No user " + n + " in the sandbox's directory (sandbox --users N)"));
+                return;
+            }
+            users.add(user.get());
+        }
+        new ActLoad(ctx.vertx(), endpoint, users, activities, plan, tokens.token(ChannelTokens.Kind.VALID, tenant.baseUrl()))
+                .run(figures -> Responses.json(ctx, 200, figures));
     }
 
     private static JsonNode parse(String body) {

@@ -26,6 +26,7 @@ class SandboxAsTeamsTest {
     record Received(String authorization, JsonNode activity) {
     }
 
+    private static final int LOAD_USERS = 30;
     private Sandbox sandbox;
     private SandboxTestClient client;
     private HttpServer bot;
@@ -33,7 +34,7 @@ class SandboxAsTeamsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults());
+        sandbox = Sandbox.start(SandboxOptions.defaults().withUsers(LOAD_USERS));
         client = new SandboxTestClient(sandbox);
         bot = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         bot.createContext("/api/messages", exchange -> {
@@ -151,6 +152,48 @@ class SandboxAsTeamsTest {
         assertThat(received).hasSize(2);
         assertThat(received.get(1).authorization()).isEqualTo(received.get(0).authorization());
         assertThat(received.get(1).activity()).isEqualTo(received.get(0).activity());
+    }
+
+    @Test
+    void aRotationPublishesANewKeyThatSignsFromThenOn() throws Exception {
+        RSAKey first = publishedKey();
+        JsonNode rotated = client.post("/_sandbox/openid/rotate", null, "").json();
+        String newKeyId = rotated.get("kid").asText();
+        client.post("/_sandbox/users/" + user() + "/act", null, "{\"kind\":\"execute\",\"verb\":\"acknowledge\"}");
+        client.post("/_sandbox/users/" + user() + "/act", null, "{\"kind\":\"execute\",\"token\":\"unknown-key\"}");
+
+        JWKSet keys = JWKSet.parse(client.get("/_sandbox/openid/keys", null).json().toString());
+        assertThat(keys.getKeyByKeyId(first.getKeyID())).as("the earlier key stays listed").isNotNull();
+        RSAKey second = keys.getKeyByKeyId(newKeyId).toRSAKey();
+        SignedJWT signed = SignedJWT.parse(received.get(0).authorization().substring(7));
+        assertThat(signed.getHeader().getKeyID()).isEqualTo(newKeyId);
+        assertThat(signed.verify(new RSASSAVerifier(second))).isTrue();
+        SignedJWT unknown = SignedJWT.parse(received.get(1).authorization().substring(7));
+        assertThat(keys.getKeyByKeyId(unknown.getHeader().getKeyID())).isNull();
+        assertThat(client.get("/_sandbox/openid/fetches", null).json().get("keys").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aLoadSendsOneSignedActPerUserAndAnswersItsFigures() throws Exception {
+        JsonNode figures = client.post("/_sandbox/acts/load", null, "{\"kind\":\"execute\",\"verb\":\"acknowledge\","
+                + "\"data\":{\"campaignId\":\"c7\"},\"count\":20,\"concurrency\":4,\"firstUser\":11}").json();
+
+        assertThat(figures.get("count").asInt()).isEqualTo(20);
+        assertThat(figures.get("concurrency").asInt()).isEqualTo(4);
+        assertThat(figures.get("statuses").get("200").asInt()).isEqualTo(20);
+        assertThat(figures.get("rate").asDouble()).isPositive();
+        assertThat(figures.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(figures.get("p50Ms").asDouble()).isPositive();
+        assertThat(received).hasSize(20);
+        assertThat(received).extracting(r -> r.activity().at("/from/aadObjectId").asText())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(11, 30)
+                        .mapToObj(dev.teamsproactive.sandbox.tenant.SyntheticUsers::idOf).toList());
+        assertThat(received).extracting(r -> r.activity().at("/value/action/data/campaignId").asText()).containsOnly("c7");
+        assertThat(received).extracting(r -> r.activity().get("id").asText()).doesNotHaveDuplicates();
+        SignedJWT jwt = SignedJWT.parse(received.get(0).authorization().substring(7));
+        assertThat(jwt.verify(new RSASSAVerifier(publishedKey()))).isTrue();
+        assertThat(client.get("/_sandbox/acts", null).json()).as("a load is not listed act by act").isEmpty();
+        assertThat(client.post("/_sandbox/acts/load", null, "{\"kind\":\"execute\",\"count\":5,\"firstUser\":29}")
+                .status()).as("users beyond the directory").isEqualTo(404);
     }
 
     @Test
