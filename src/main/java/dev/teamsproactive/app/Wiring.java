@@ -116,10 +116,11 @@ public final class Wiring implements AutoCloseable {
                 java.time.Clock.systemUTC()));
         main.bind("templateVariables", new dev.teamsproactive.message.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
-        main.bind("outcomes", new Outcomes());
+        UnansweredSends unansweredSends = new UnansweredSends(
+                Boolean.parseBoolean(settings.require("teams.bot-send.retry-unanswered")));
+        main.bind("unansweredSends", unansweredSends);
+        main.bind("outcomes", new Outcomes(unansweredSends));
         main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
-        main.bind("unansweredSends", new UnansweredSends(
-                Boolean.parseBoolean(settings.require("teams.bot-send.retry-unanswered"))));
         main.bind("messages", messages);
         Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
         main.bind("campaigns", campaigns);
