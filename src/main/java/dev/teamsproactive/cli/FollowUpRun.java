@@ -1,8 +1,6 @@
 package dev.teamsproactive.cli;
 
-import dev.teamsproactive.app.Application;
 import dev.teamsproactive.followups.FollowUps;
-import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.props.Props;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +16,7 @@ final class FollowUpRun {
     }
 
     static int run(TargetOptions target, String campaignId, String action, String template) {
-        try (Application app = Application.start(target.toOptions(false))) {
+        return ApplicationRun.run(target, action, app -> {
             // The template is null for a recall, which Map.of refuses.
             Map<String, Object> properties = new HashMap<>();
             properties.put(Props.CAMPAIGN_ID, campaignId);
@@ -27,12 +25,6 @@ final class FollowUpRun {
             Exchange result = app.call("direct:follow-up", properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
-        } catch (RejectedInputException e) {
-            System.err.println(e.getMessage());
-            return SendCommand.REJECTED;
-        } catch (Exception e) {
-            System.err.println("The " + action + " failed: " + e.getMessage());
-            return SendCommand.FAILED;
-        }
+        });
     }
 }
