@@ -168,10 +168,11 @@ public final class Wiring implements AutoCloseable {
             main.bind("quartz", clusteredQuartz);
         }
         main.configure().addRoutesBuilder(new ClusterApi(members));
-        main.bind("outcomes", new Outcomes());
+        UnansweredSends unansweredSends = new UnansweredSends(
+                Boolean.parseBoolean(settings.require("teams.bot-send.retry-unanswered")));
+        main.bind("unansweredSends", unansweredSends);
+        main.bind("outcomes", new Outcomes(unansweredSends));
         main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
-        main.bind("unansweredSends", new UnansweredSends(
-                Boolean.parseBoolean(settings.require("teams.bot-send.retry-unanswered"))));
         main.bind("messages", messages);
         Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
         main.bind("campaigns", campaigns);

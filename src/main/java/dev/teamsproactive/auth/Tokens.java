@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 public final class Tokens {
     private static final String TOKEN_FOR = "tokenFor";
     private static final String REFRESHED = "tokenRefreshed";
-    private static final String REFRESHED_AUTHORIZATION = "refreshedAuthorization";
     private final TokenProvider graph;
     private final TokenProvider bot;
     private final CircuitBreaker breaker;
@@ -52,14 +51,12 @@ public final class Tokens {
         }
         TokenProvider provider = "bot".equals(kind) ? bot : graph;
         try {
-            // A property, not the header: the retried call's headers are not ours to change here; the
-            // routes' send interceptor puts it on the retried request.
-            exchange.setProperty(REFRESHED_AUTHORIZATION, breaker.executeSupplier(provider::refreshedAuthorization));
+            // Kept by the provider as its current token: the retried call step (kamelets/) takes it for its header.
+            breaker.executeSupplier(provider::refreshedAuthorization);
         } catch (TokenUnavailableException | CallNotPermittedException endpointDown) {
             // No new token while the token endpoint is down: the 401 is not this recipient's outcome yet. The call
             // waits as for an open breaker (teams.breaker.wait-ms, at most max-wait-ms in all) and is made again;
             // its next 401 asks for a token again, as the one refresh was not used.
-            exchange.removeProperty(REFRESHED_AUTHORIZATION);
             return waitWhileEndpointDown.test(exchange);
         }
         exchange.setProperty(REFRESHED + kind, true);

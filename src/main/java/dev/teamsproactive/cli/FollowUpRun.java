@@ -1,8 +1,6 @@
 package dev.teamsproactive.cli;
 
-import dev.teamsproactive.app.Application;
 import dev.teamsproactive.followups.FollowUps;
-import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.props.Props;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,16 +26,10 @@ final class FollowUpRun {
 
     /** Calls {@code route} with these exchange properties, and prints the body (the summary) as the last line. */
     static int run(TargetOptions target, String route, Map<String, Object> properties, String action) {
-        try (Application app = Application.start(target.toOptions(false))) {
+        return ApplicationRun.run(target, action, app -> {
             Exchange result = app.call(route, properties);
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
-        } catch (RejectedInputException e) {
-            System.err.println(e.getMessage());
-            return SendCommand.REJECTED;
-        } catch (Exception e) {
-            System.err.println("The " + action + " failed: " + e.getMessage());
-            return SendCommand.FAILED;
-        }
+        });
     }
 }

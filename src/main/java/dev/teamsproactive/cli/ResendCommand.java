@@ -1,7 +1,5 @@
 package dev.teamsproactive.cli;
 
-import dev.teamsproactive.app.Application;
-import dev.teamsproactive.input.RejectedInputException;
 import dev.teamsproactive.ledger.Campaign;
 import dev.teamsproactive.ledger.DeliveryStatus;
 import dev.teamsproactive.props.Props;
@@ -56,7 +54,7 @@ final class ResendCommand implements Callable<Integer> {
                 return SendCommand.REJECTED;
             }
         }
-        try (Application app = Application.start(target.toOptions(false))) {
+        return ApplicationRun.run(target, "resend", app -> {
             Optional<Campaign> campaign = app.ledger().findCampaign(campaignId);
             if (campaign.isEmpty()) {
                 System.err.println("No campaign " + campaignId + " in the ledger");
@@ -71,15 +69,9 @@ final class ResendCommand implements Callable<Integer> {
             properties.put(Props.TEMPLATE, campaign.get().template());
             properties.put(Props.RESEND, request);
             Exchange result = app.call("direct:campaign", properties);
-            System.out.println("Sent again: " + result.getProperty(dev.teamsproactive.props.Props.RESENT, 0, Integer.class) + " recipients");
+            System.out.println("Sent again: " + result.getProperty(Props.RESENT, 0, Integer.class) + " recipients");
             System.out.println(result.getMessage().getBody(String.class));
             return 0;
-        } catch (RejectedInputException e) {
-            System.err.println(e.getMessage());
-            return SendCommand.REJECTED;
-        } catch (Exception e) {
-            System.err.println("The resend failed: " + e.getMessage());
-            return SendCommand.FAILED;
-        }
+        });
     }
 }

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teamsproactive.ledger.DeliveryStatus;
 import dev.teamsproactive.observe.FailureLog;
 import dev.teamsproactive.props.Props;
+import dev.teamsproactive.resilience.BreakerExceptions;
+import dev.teamsproactive.resilience.Failures;
+import dev.teamsproactive.resilience.TransientFailures;
 import dev.teamsproactive.resilience.UnansweredSends;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -18,6 +22,37 @@ public final class Outcomes {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The code of a recipient whose Bot Connector POST got no answer. */
     public static final String NO_ANSWER = "NoAnswer";
+    private final UnansweredSends unansweredSends;
+
+    public Outcomes(UnansweredSends unansweredSends) {
+        this.unansweredSends = unansweredSends;
+    }
+
+    /**
+     * The outcome of a recipient whose failure the error policy retries no more (routes/error-policy, recipient-failed),
+     * by what failed, as the error policy's rules tell them apart: a POST that got no answer is IN_DOUBT; an id of the
+     * wrong shape in Graph's answer is InvalidGraphAnswer; a call refused, unreachable, without a token or behind an
+     * open breaker carries the call's own outcome; anything else is a fault of our own.
+     */
+    public void ofFailure(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (exchange.getProperty(Props.FAILED_IN_ROUTE) == null) {
+            // This runs in recipient-failed: the failure is told under the route it happened in.
+            String routeId = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, String.class);
+            exchange.setProperty(Props.FAILED_IN_ROUTE,
+                    BreakerExceptions.stepOf(exchange, routeId == null ? null : exchange.getContext().getRoute(routeId)));
+        }
+        if (unansweredSends.isUnanswered(exchange)) {
+            unanswered(exchange);
+        } else if (Failures.isOrWraps(caught, InvalidGraphAnswerException.class)) {
+            invalidGraphAnswer(exchange);
+        } else if (Failures.isOrWraps(caught, HttpOperationFailedException.class)
+                || Failures.isOrWraps(caught, CallNotPermittedException.class) || TransientFailures.isTransient(exchange)) {
+            failedCall(exchange);
+        } else {
+            failedInternally(exchange);
+        }
+    }
 
     public void sent(Exchange exchange) {
         String activityId = null;
@@ -73,7 +108,7 @@ public final class Outcomes {
             set(exchange, DeliveryStatus.FAILED, error.code(), error.detail());
         } else {
             String code = caught instanceof dev.teamsproactive.auth.TokenUnavailableException ? "TokenUnavailable"
-                    : caught instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException ? "ServiceDown"
+                    : caught instanceof CallNotPermittedException ? "ServiceDown"
                     : "ConnectionFailed";
             exchange.setProperty(Props.FAILED_REASON, caught == null ? null : caught.getClass().getSimpleName());
             set(exchange, DeliveryStatus.FAILED, code, caught == null ? null : caught.getMessage());

@@ -32,15 +32,20 @@ public final class LogText {
 
     /** As {@link #escape}, cut to at most {@code max} characters (then ending in "…"): for quoting a file's own text. */
     public static String excerpt(String value, int max) {
-        String escaped = escape(value);
-        if (escaped.length() <= max) {
-            return escaped;
+        return cut(escape(value), max);
+    }
+
+    /** {@code text} whole when it has at most {@code max} characters, else cut shorter and ended with "…". */
+    public static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
         }
         int end = max - 1;
-        if (Character.isHighSurrogate(escaped.charAt(end - 1))) {
+        // Never half a surrogate pair (an emoji, say).
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
-        return escaped.substring(0, end) + "…";
+        return text.substring(0, end) + "…";
     }
 
     private static String escapeOf(String text, int i, char ch) {

@@ -19,21 +19,18 @@ import java.util.Set;
 final class CardTemplate extends MessageTemplate {
 
     private final JsonNode card;
-    private final List<String> placeholders;
     private final List<CardUrls.Field> urls;
 
     CardTemplate(String name, String file, JsonNode card) {
-        super(name, file);
+        super(name, file, placeholdersOf(card));
         this.card = card;
-        Set<String> names = new LinkedHashSet<>();
-        collect(card, names);
-        this.placeholders = List.copyOf(names);
         this.urls = CardUrls.of(card);
     }
 
-    @Override
-    public List<String> placeholders() {
-        return placeholders;
+    private static Set<String> placeholdersOf(JsonNode card) {
+        Set<String> names = new LinkedHashSet<>();
+        collect(card, names);
+        return names;
     }
 
     @Override

@@ -20,10 +20,13 @@ public abstract sealed class MessageTemplate permits CardTemplate, TextTemplate 
 
     private final String name;
     private final String file;
+    private final List<String> placeholders;
 
-    MessageTemplate(String name, String file) {
+    /** @param placeholders the names the template binds, each once, in order of appearance */
+    MessageTemplate(String name, String file, Collection<String> placeholders) {
         this.name = name;
         this.file = file;
+        this.placeholders = List.copyOf(placeholders);
     }
 
     /** The template's name: its file name without the extension. */
@@ -37,7 +40,9 @@ public abstract sealed class MessageTemplate permits CardTemplate, TextTemplate 
     }
 
     /** The names the template binds ({@code ${name}}), each once, in order of appearance. */
-    public abstract List<String> placeholders();
+    public List<String> placeholders() {
+        return placeholders;
+    }
 
     /** The message for one recipient; a placeholder without a value renders as an empty string. */
     public abstract RenderedMessage render(Map<String, String> variables);

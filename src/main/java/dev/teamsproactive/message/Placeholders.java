@@ -20,6 +20,13 @@ final class Placeholders {
     private Placeholders() {
     }
 
+    /** The names bound in {@code text}, each once, in order of appearance. */
+    static Set<String> in(String text) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        collect(text, names);
+        return names;
+    }
+
     /** Adds the names bound in {@code text} to {@code names}, in order of appearance. */
     static void collect(String text, Set<String> names) {
         Matcher m = BINDING.matcher(text);

@@ -1,10 +1,7 @@
 package dev.teamsproactive.message;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A Markdown text template: sent as the activity's {@code text}. A recipient's values are inserted as literal
@@ -13,19 +10,10 @@ import java.util.Set;
 final class TextTemplate extends MessageTemplate {
 
     private final String text;
-    private final List<String> placeholders;
 
     TextTemplate(String name, String file, String text) {
-        super(name, file);
+        super(name, file, Placeholders.in(text));
         this.text = text;
-        Set<String> names = new LinkedHashSet<>();
-        Placeholders.collect(text, names);
-        this.placeholders = List.copyOf(names);
-    }
-
-    @Override
-    public List<String> placeholders() {
-        return placeholders;
     }
 
     @Override

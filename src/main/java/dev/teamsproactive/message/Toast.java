@@ -1,5 +1,7 @@
 package dev.teamsproactive.message;
 
+import dev.teamsproactive.input.LogText;
+
 /** The short text of a message's notification (the activity's {@code summary}). */
 final class Toast {
 
@@ -27,13 +29,6 @@ final class Toast {
         if (flat.isEmpty()) {
             return null;
         }
-        if (flat.length() <= MAX_CHARS) {
-            return flat;
-        }
-        int cut = MAX_CHARS - 1;
-        if (Character.isHighSurrogate(flat.charAt(cut - 1))) {
-            cut--;
-        }
-        return flat.substring(0, cut) + "…";
+        return LogText.cut(flat, MAX_CHARS);
     }
 }

@@ -5,24 +5,18 @@ import java.sql.Connection;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: the ledger answers within a few seconds and takes a write (no ledger, no sending: every outcome goes
  * there). A ledger that answers queries but refuses inserts is not ready either.
  */
-final class LedgerHealthCheck extends AbstractHealthCheck {
+final class LedgerHealthCheck extends ReadinessCheck {
     private static final int TIMEOUT_SECONDS = 3;
     private final DataSource ledger;
 
     LedgerHealthCheck(DataSource ledger) {
-        super("teams", "ledger");
+        super("ledger");
         this.ledger = ledger;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

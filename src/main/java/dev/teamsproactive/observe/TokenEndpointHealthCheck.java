@@ -10,14 +10,13 @@ import java.time.Instant;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness: the identity platform answers. Asks for the tenant's OpenID metadata (public, no secret sent)
  * rather than for a token, since msal4j would answer a token request from its cache. An answer below 500
  * means the endpoint is there; the result is kept for a few seconds so probes do not hammer it.
  */
-final class TokenEndpointHealthCheck extends AbstractHealthCheck {
+final class TokenEndpointHealthCheck extends ReadinessCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration KEEP = Duration.ofSeconds(10);
     private final URI metadata;
@@ -27,7 +26,7 @@ final class TokenEndpointHealthCheck extends AbstractHealthCheck {
     private volatile String problem;
 
     TokenEndpointHealthCheck(String authority, String tenant, SSLContext trust, Clock clock) {
-        super("teams", "token-endpoint");
+        super("token-endpoint");
         this.metadata = URI.create(authority + "/" + tenant + "/v2.0/.well-known/openid-configuration");
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(TIMEOUT);
         if (trust != null) {
@@ -35,11 +34,6 @@ final class TokenEndpointHealthCheck extends AbstractHealthCheck {
         }
         this.client = b.build();
         this.clock = clock;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

@@ -125,7 +125,8 @@ record FileProbe(RecipientFormat format, String formatNote, char delimiter) {
         return semicolons >= tabs ? ';' : '\t';
     }
 
-    private static boolean startsWith(byte[] head, int... prefix) {
+    /** Whether the file's first bytes are {@code prefix}. */
+    static boolean startsWith(byte[] head, int... prefix) {
         if (head.length < prefix.length) {
             return false;
         }

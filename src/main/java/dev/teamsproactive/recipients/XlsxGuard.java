@@ -49,11 +49,11 @@ final class XlsxGuard {
         if (head.length == 0) {
             throw new RejectedInputException(file, "the file is empty");
         }
-        if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
+        if (FileProbe.startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new RejectedInputException(file, "the file is an Excel 97-2003 workbook (.xls); save it as"
                     + " Excel Workbook (.xlsx) or CSV UTF-8");
         }
-        if (!startsWith(head, 'P', 'K', 3, 4)) {
+        if (!FileProbe.startsWith(head, 'P', 'K', 3, 4)) {
             throw new RejectedInputException(file, "not an Excel workbook: a .xlsx file is a ZIP archive and this"
                     + " one is not; save it from Excel as Excel Workbook (.xlsx) or CSV UTF-8");
         }
@@ -242,17 +242,5 @@ final class XlsxGuard {
         } catch (IOException e) {
             throw new RejectedInputException(file, "cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean startsWith(byte[] head, int... prefix) {
-        if (head.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((head[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
