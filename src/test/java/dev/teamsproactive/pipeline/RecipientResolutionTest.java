@@ -59,7 +59,7 @@ class RecipientResolutionTest {
 
             List<CSVRecord> rows = fixture.deliveriesCsv(summary.get("campaignId").asText());
             assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("recipient", "userId", "status", "code",
-                    "detail", "conversationId", "activityId", "attempts", "updatedAt", "resolvedBy");
+                    "detail", "conversationId", "activityId", "attempts", "updatedAt", "resolvedBy", "readAt");
             Map<String, CSVRecord> byRecipient = rows.stream().collect(Collectors.toMap(r -> r.get("recipient"), r -> r));
             assertThat(byRecipient).hasSize(9);
             assertResolved(byRecipient, "ada@contoso.example", ADA, "upn");
