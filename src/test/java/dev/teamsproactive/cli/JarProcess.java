@@ -56,6 +56,15 @@ final class JarProcess implements AutoCloseable {
         return new JarProcess(builder.start());
     }
 
+    /** The process id, as the operating system knows it. */
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The next line of standard output, or null when none came within {@code timeout} (or the process ended). */
     String nextLine(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
