@@ -19,10 +19,15 @@ public enum Scenario {
     COLD_SEND(Group.SEND, false, 30.0),
     WARM_SEND(Group.SEND, true, 50.0),
     /** Reads a 1,000,000-row workbook (the check, then the rows streamed) in a process at -Xmx256m: its heap. */
-    XLSX_MILLION(Group.XLSX, false, null);
+    XLSX_MILLION(Group.XLSX, false, null),
+    /** Three `run` instances sharing a PostgreSQL ledger (bench --ledger-url) and one inbox; three files at once. */
+    CLUSTER_COLD(Group.CLUSTER, false, 30.0),
+    CLUSTER_WARM(Group.CLUSTER, true, 50.0),
+    /** Seconds from a SIGKILL of the instance holding a campaign to that campaign's last row final. */
+    CLUSTER_TAKEOVER(Group.CLUSTER, false, null);
 
     /** Scenarios that share one sandbox and one ledger: a warm run follows the cold run of the same users. */
-    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX }
+    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX, CLUSTER }
 
     final Group group;
     final boolean warm;
@@ -38,6 +43,19 @@ public enum Scenario {
     /** The name on the command line and in the BENCH line, e.g. cold-limited. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The scenarios a name on the command line stands for: one scenario, or {@code cluster} for its three. */
+    public static java.util.Set<Scenario> named(String label) {
+        if (label.equals("cluster")) {
+            return java.util.EnumSet.of(CLUSTER_COLD, CLUSTER_WARM, CLUSTER_TAKEOVER);
+        }
+        return java.util.EnumSet.of(of(label));
+    }
+
+    /** Whether the scenario needs a PostgreSQL database (bench --ledger-url): not run unless named. */
+    public boolean needsDatabase() {
+        return group == Group.CLUSTER;
     }
 
     public static Scenario of(String label) {
