@@ -210,6 +210,18 @@ final class ClusterOnOneMachine implements AutoCloseable {
                 .isIn(0, 143);
     }
 
+    /** SIGTERM to every running instance at once, then each must exit cleanly. */
+    void stopAll() throws InterruptedException {
+        List<Instance> stopping = new ArrayList<>(running.values());
+        running.clear();
+        stopping.forEach(i -> i.process().terminate());
+        for (Instance instance : stopping) {
+            assertThat(instance.process().exitCode(Duration.ofSeconds(60)))
+                    .as("%s's exit code after SIGTERM; log: %s", instance.id(), instance.process().stderrLines())
+                    .isIn(0, 143);
+        }
+    }
+
     /** SIGKILL: the instance dies at once, whatever it was doing. */
     void kill(String instanceId) throws InterruptedException {
         running.remove(instanceId).process().kill(Duration.ofSeconds(20));
