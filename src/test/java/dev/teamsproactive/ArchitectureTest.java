@@ -19,7 +19,7 @@ import dev.teamsproactive.app.BuiltInSandbox;
 @AnalyzeClasses(packages = "dev.teamsproactive", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] CAPABILITIES = {"dev.teamsproactive.answers..", "dev.teamsproactive.appmanifest..", "dev.teamsproactive.auth..",
-        "dev.teamsproactive.campaigns..",
+        "dev.teamsproactive.campaigns..", "dev.teamsproactive.cluster..",
         "dev.teamsproactive.followups..", "dev.teamsproactive.graph..", "dev.teamsproactive.input..",
         "dev.teamsproactive.message..", "dev.teamsproactive.observe..", "dev.teamsproactive.preflight..",
         "dev.teamsproactive.recipients..", "dev.teamsproactive.report..", "dev.teamsproactive.resilience..",

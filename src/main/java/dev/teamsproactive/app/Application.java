@@ -59,6 +59,9 @@ public final class Application implements AutoCloseable {
                     + " is not a folder (it holds application.properties and messages/; the repository's config/ is one)");
         }
         Settings settings = Settings.load(options.configDir(), System.getenv());
+        // Checked first: a cluster setting that cannot work starts nothing, not even the built-in sandbox.
+        dev.teamsproactive.cluster.ClusterSettings cluster = dev.teamsproactive.cluster.ClusterSettings.of(settings,
+                settings.get("teams.ledger.url").orElse(null));
         TargetResolver.Resolved resolved = TargetResolver.resolve(settings, options.mode(), options.sandboxUrl());
         Target target = resolved.target();
         // The first line of every command, on standard error (standard output ends with send's summary): nobody
@@ -66,10 +69,10 @@ public final class Application implements AutoCloseable {
         System.err.println("Target: " + target.description());
         Wiring wiring = null;
         try {
-            wiring = Wiring.create(settings, target);
+            wiring = Wiring.create(settings, target, cluster, options.inbox());
             Main main = new Main();
             main.configure().withRoutesIncludePattern(routesPattern(options.routesDir()));
-            main.setOverrideProperties(camelProperties(settings, target, options));
+            main.setOverrideProperties(camelProperties(settings, target, options, cluster));
             wiring.bindTo(main);
             main.start();
             deferInternalRoutesAtShutdown(main.getCamelContext());
@@ -110,7 +113,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** What the routes' {{…}} placeholders read: the settings, plus the endpoints of the target. */
-    private static Properties camelProperties(Settings settings, Target target, Options options) {
+    private static Properties camelProperties(Settings settings, Target target, Options options,
+            dev.teamsproactive.cluster.ClusterSettings cluster) {
         Properties p = settings.resolved();
         p.setProperty("teams.graph-url", target.graph());
         p.setProperty("teams.bot-service-url", target.botServiceUrl());
@@ -120,6 +124,8 @@ public final class Application implements AutoCloseable {
         p.setProperty("teams.inbox.enabled", Boolean.toString(options.inbox()));
         // The routes' throttles read each rate as even permits per period.
         Pacing.derive(settings, p);
+        // The inbox's read lock and the schedules' misfire instruction, alone or in cluster mode.
+        cluster.routeProperties(p);
         // Every HTTP step shares one connection pool (see HttpConnections).
         p.setProperty("camel.component.http.client-connection-manager", "#" + HttpConnections.BEAN);
         p.setProperty("camel.component.https.client-connection-manager", "#" + HttpConnections.BEAN);

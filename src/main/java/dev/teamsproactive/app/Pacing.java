@@ -42,6 +42,19 @@ final class Pacing {
     private Pacing() {
     }
 
+    /** The rate of every bucket as even permits per period, for the {@code pacing} bean the routes call. */
+    static java.util.Map<String, dev.teamsproactive.cluster.PacingBuckets.Rate> rates(Settings settings) {
+        Properties derived = new Properties();
+        derive(settings, derived);
+        java.util.Map<String, dev.teamsproactive.cluster.PacingBuckets.Rate> rates = new java.util.LinkedHashMap<>();
+        for (String bucket : BUCKETS) {
+            rates.put(bucket, new dev.teamsproactive.cluster.PacingBuckets.Rate(
+                    Long.parseLong(derived.getProperty("teams.pacing." + bucket + ".permits")),
+                    Long.parseLong(derived.getProperty("teams.pacing." + bucket + ".period-ms"))));
+        }
+        return rates;
+    }
+
     /** Adds {@code teams.pacing.<bucket>.permits} and {@code .period-ms} for every bucket, from its rate. */
     static void derive(Settings settings, Properties into) {
         for (String bucket : BUCKETS) {

@@ -3,6 +3,14 @@ package dev.teamsproactive.app;
 import dev.teamsproactive.auth.TokenProvider;
 import dev.teamsproactive.auth.Tokens;
 import dev.teamsproactive.campaigns.Campaigns;
+import dev.teamsproactive.cluster.ClusterApi;
+import dev.teamsproactive.cluster.ClusterSettings;
+import dev.teamsproactive.cluster.ClusteredSchedules;
+import dev.teamsproactive.cluster.InboxLocks;
+import dev.teamsproactive.cluster.LocalPacing;
+import dev.teamsproactive.cluster.Members;
+import dev.teamsproactive.cluster.PacingBuckets;
+import dev.teamsproactive.cluster.SharedPacing;
 import dev.teamsproactive.config.Secrets;
 import dev.teamsproactive.config.ServiceInfo;
 import dev.teamsproactive.config.Settings;
@@ -48,8 +56,12 @@ public final class Wiring implements AutoCloseable {
     private final GracefulStop stop;
     private final RunLeases runLeases;
     private final dev.teamsproactive.preflight.PreflightAhead preflightAhead = new dev.teamsproactive.preflight.PreflightAhead();
+    // Cluster mode (teams.cluster.*): this instance's membership (null unless a member) and the pacing buckets.
+    private final ClusterSettings cluster;
+    private final Members members;
+    private final PacingBuckets pacing;
 
-    private Wiring(Settings settings, Target target, Ledger ledger) {
+    private Wiring(Settings settings, Target target, Ledger ledger, ClusterSettings cluster, Members members) {
         this.settings = settings;
         this.target = target;
         this.ledger = ledger;
@@ -60,12 +72,34 @@ public final class Wiring implements AutoCloseable {
         this.httpConnections = HttpConnections.create(target.trust(),
                 settings.getInt("camel.component.https.max-total-connections"),
                 settings.getInt("camel.component.https.connections-per-route"));
+        this.cluster = cluster;
+        this.members = members;
+        this.pacing = cluster.enabled() ? new SharedPacing(ledger.dataSource(), Pacing.rates(settings))
+                : new LocalPacing(Pacing.rates(settings));
     }
 
-    public static Wiring create(Settings settings, Target target) throws java.io.IOException {
+    /**
+     * @param member whether this instance joins the cluster's members in cluster mode (the service, {@code run}); a
+     *               one-off command beside it shares the pacing buckets only
+     */
+    public static Wiring create(Settings settings, Target target, ClusterSettings cluster, boolean member)
+            throws java.io.IOException {
         Ledger ledger = Ledger.open(ServiceInfo.ledgerUrl(settings),
                 settings.require("teams.ledger.user"), Secrets.read(settings, "teams.ledger.password").orElse(""));
-        return new Wiring(settings, target, ledger);
+        Members members = null;
+        try {
+            if (cluster.enabled() && member) {
+                members = new Members(ledger.dataSource(), cluster, RunLeases.ownerPrefixOfThisProcess());
+                members.join();
+            }
+            return new Wiring(settings, target, ledger, cluster, members);
+        } catch (RuntimeException e) {
+            if (members != null) {
+                members.close();
+            }
+            ledger.close();
+            throw e;
+        }
     }
 
     /**
@@ -116,6 +150,22 @@ public final class Wiring implements AutoCloseable {
                 java.time.Clock.systemUTC()));
         main.bind("templateVariables", new dev.teamsproactive.message.TemplateVariables());
         main.bind("retryPolicy", retryPolicy);
+        // Cluster mode (docs/cluster.md): the pacing buckets the calls take permits from (shared by every instance in
+        // cluster mode, where a 429's Retry-After pauses its bucket for all), the inbox's read locks (a dropped file
+        // taken by one member), the schedules on Quartz's clustered job store, and GET /api/cluster.
+        main.bind("pacing", pacing);
+        retryPolicy.pausingBuckets(pacing::pause);
+        main.addMainListener(new org.apache.camel.main.MainListenerSupport() {
+            @Override
+            public void beforeConfigure(org.apache.camel.main.BaseMainSupport started) {
+                started.getCamelContext().getRegistry().bind("inboxLocks",
+                        InboxLocks.repository(started.getCamelContext(), ledger.dataSource(), cluster));
+            }
+        });
+        if (members != null) {
+            main.bind("quartz", ClusteredSchedules.component(ledger.dataSource(), cluster));
+        }
+        main.configure().addRoutesBuilder(new ClusterApi(members));
         main.bind("outcomes", new Outcomes());
         main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
         main.bind("unansweredSends", new UnansweredSends(
@@ -206,6 +256,10 @@ public final class Wiring implements AutoCloseable {
     public void close() {
         httpConnections.close();
         runLeases.close();
+        pacing.close();
+        if (members != null) {
+            members.close();
+        }
         ledger.close();
     }
 }

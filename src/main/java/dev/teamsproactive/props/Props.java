@@ -12,6 +12,8 @@ public final class Props {
     public static final String RUN_LEASE = "runLease";
     public static final String RESEND = "resend";
     public static final String RESENT = "resent";
+    // Pacing: the bucket of the call this exchange last took a permit for (a 429's Retry-After pauses that bucket)
+    public static final String PACING_BUCKET = "pacingBucket";
     // One recipient row
     public static final String LINE = "line";
     public static final String RECIPIENT = "recipient";

@@ -58,6 +58,15 @@ public final class RetryPolicy {
         this.breakerWait = breakerWait;
     }
 
+    /** Where a 429's Retry-After goes besides this exchange's own wait: bucket name, milliseconds (cluster mode: to every instance). */
+    private volatile java.util.function.ObjLongConsumer<String> pauseBucket = (bucket, millis) -> { };
+
+    /** A 429's Retry-After also pauses the pacing bucket the failed call took its permit from. */
+    public RetryPolicy pausingBuckets(java.util.function.ObjLongConsumer<String> pause) {
+        this.pauseBucket = pause;
+        return this;
+    }
+
     /** A recipient starts with no retries used: forgets those the campaign's exchange (say, the catalog lookup) used. */
     public static void forgetRetries(Exchange exchange) {
         exchange.removeProperty(THROTTLE_RETRIES);
@@ -79,6 +88,10 @@ public final class RetryPolicy {
         }
         Long advised = e == null ? null : retryAfterMillis(e.getResponseHeaders());
         long delay = advised != null ? advised : throttleBackoffMillis(retries);
+        String bucket = exchange.getProperty(Props.PACING_BUCKET, String.class);
+        if (advised != null && bucket != null) {
+            pauseBucket.accept(bucket, Math.min(throttling.maxDelayMillis(), Math.max(0, advised)));
+        }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, Math.min(throttling.maxDelayMillis(), Math.max(0, delay)));
         return true;
     }

@@ -18,6 +18,11 @@ final class ProcessIdentity {
     private ProcessIdentity() {
     }
 
+    /** What every lease owner id of this process starts with: host/pid/start-millis. */
+    static String thisProcess() {
+        return THIS_PROCESS;
+    }
+
     /** A new lease owner id for one run of a campaign in this process. */
     static String newRun() {
         return THIS_PROCESS + "/" + Long.toHexString(Double.doubleToLongBits(Math.random()) ^ System.nanoTime());

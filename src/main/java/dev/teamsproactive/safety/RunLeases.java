@@ -46,6 +46,11 @@ public final class RunLeases implements AutoCloseable {
         renewer.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** What the lease owner ids of this process's runs start with (host/pid/start-millis), a prefix of each. */
+    public static String ownerPrefixOfThisProcess() {
+        return ProcessIdentity.thisProcess();
+    }
+
     /** Takes the lease of the exchange's campaign, or postpones the campaign when another run holds it. */
     public void take(Exchange exchange) {
         String campaignId = exchange.getProperty(Props.CAMPAIGN_ID, String.class);

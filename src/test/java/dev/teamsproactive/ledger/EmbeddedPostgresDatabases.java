@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * library starts every PostgreSQL process through {@code unshare -U}, in a user namespace where the
  * process is an unprivileged user, so no extra setup is needed.
  */
-final class EmbeddedPostgresDatabases implements BeforeAllCallback {
+public final class EmbeddedPostgresDatabases implements BeforeAllCallback {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private EmbeddedPostgres server;
@@ -29,7 +29,7 @@ final class EmbeddedPostgresDatabases implements BeforeAllCallback {
     }
 
     /** Creates an empty database and returns its JDBC URL (user {@code postgres}, no password). */
-    String newDatabase() {
+    public String newDatabase() {
         String name = "ledger_test_" + DATABASES.incrementAndGet();
         try (Connection admin = server.getPostgresDatabase().getConnection();
                 Statement statement = admin.createStatement()) {
