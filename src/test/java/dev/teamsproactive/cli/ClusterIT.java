@@ -71,6 +71,8 @@ class ClusterIT {
                     timeZone: UTC
                     audience:
                       users: [%s]
+                    variables:
+                      name: colleague
                     """.formatted(ClusterOnOneMachine.userId(PULSE_USER)));
             for (String id : List.of("node-1", "node-2", "node-3")) {
                 cluster.start(id);
@@ -132,6 +134,7 @@ class ClusterIT {
             String victim = heldBy.get().get(victimCampaign);
             String ownerAtKill = cluster.campaign(victimCampaign).leaseOwner();
             long killedAt = System.nanoTime();
+            Instant killedInstant = Instant.now();
             cluster.kill(victim);
             Map<String, Long> atKill = cluster.rowStatuses(victimCampaign);
             long inFlight = atKill.getOrDefault("SENDING", 0L) + atKill.getOrDefault("IN_DOUBT", 0L);
@@ -145,8 +148,8 @@ class ClusterIT {
                         && now.doneRows() > finalAtKill + inFlight;
             });
             Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
-            System.out.printf("ClusterIT: %s killed holding %s (%d rows in flight); resumed after %.1f s%n", victim,
-                    victimCampaign, inFlight, takeover.toMillis() / 1000.0);
+            System.out.printf("ClusterIT: %s killed at %s holding %s (%d rows in flight); resumed after %.1f s%n", victim,
+                    killedInstant, victimCampaign, inFlight, takeover.toMillis() / 1000.0);
             assertThat(takeover).as("from the kill to the campaign resumed (lease %s)", ClusterOnOneMachine.LEASE)
                     .isLessThanOrEqualTo(TAKEOVER_LIMIT);
             cluster.awaitReady("node-4");

@@ -66,6 +66,8 @@ final class ClusterOnOneMachine implements AutoCloseable {
     final String ledgerUrl;
     private final EmbeddedPostgres postgres;
     private final List<JarProcess> processes = new ArrayList<>();
+    /** Each instance process started, under a name for its log (node-1, node-1.2 for its restart, …). */
+    private final Map<String, JarProcess> logs = new LinkedHashMap<>();
     private final Map<String, Instance> running = new LinkedHashMap<>();
     private final ObjectNode tenant;
     private JarProcess sandbox;
@@ -177,6 +179,11 @@ final class ClusterOnOneMachine implements AutoCloseable {
                 config.toString(), "--routes", Path.of("routes").toAbsolutePath().toString()));
         Instance instance = new Instance(instanceId, port, process);
         running.put(instanceId, instance);
+        String name = instanceId;
+        for (int n = 2; logs.containsKey(name); n++) {
+            name = instanceId + "." + n;
+        }
+        logs.put(name, process);
         return instance;
     }
 
@@ -369,6 +376,17 @@ final class ClusterOnOneMachine implements AutoCloseable {
         return found;
     }
 
+    private void keepLogs() {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "cluster-logs"));
+            for (Map.Entry<String, JarProcess> log : logs.entrySet()) {
+                Files.write(folder.resolve(log.getKey() + ".log"), log.getValue().stderrLines(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            System.err.println("the instances' logs could not be kept: " + e);
+        }
+    }
+
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -379,10 +397,14 @@ final class ClusterOnOneMachine implements AutoCloseable {
         return process;
     }
 
-    /** Ends every process this cluster started (each by its own handle), then PostgreSQL. */
+    /**
+     * Ends every process this cluster started (each by its own handle), then PostgreSQL. The instances' logs are kept
+     * in target/cluster-logs/ (the working folder is deleted): what each did is what a failure is read from.
+     */
     @Override
     public void close() {
         try {
+            keepLogs();
             for (JarProcess process : processes) {
                 process.close();
             }
