@@ -73,8 +73,8 @@ final class ClusterOnOneMachine implements AutoCloseable {
     private JarProcess sandbox;
     private String sandboxUrl;
     private final HttpClient sandboxHttp = HttpClient.newBuilder().sslContext(SandboxTls.clientContext())
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** One service process: its instance id, status port and process. */
     record Instance(String id, int port, JarProcess process) {
