@@ -129,11 +129,10 @@ final class ClusterBench {
     void run(SandboxProcess sandbox, boolean takeover, RoundSink sink) throws IOException, InterruptedException {
         Path config = sharedConfig();
         try {
+            // One after the other, as a service manager brings them up (three JVMs starting at once on a small machine
+            // can starve the sandbox long enough for a preflight to give up).
             for (int i = 1; i <= INSTANCES; i++) {
-                start("bench-" + i, config, sandbox.url());
-            }
-            for (Instance instance : instances.values()) {
-                awaitReady(instance);
+                awaitReady(start("bench-" + i, config, sandbox.url()));
             }
             Path files = Files.createDirectories(dir.resolve("files"));
             Round warmUp = round(sandbox, "warm-up", split(files, "warm-up", users + 1, users + INSTANCES * WARM_UP_USERS));
@@ -171,7 +170,7 @@ final class ClusterBench {
         return config;
     }
 
-    private void start(String id, Path config, String sandboxUrl) throws IOException {
+    private Instance start(String id, Path config, String sandboxUrl) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -185,8 +184,10 @@ final class ClusterBench {
                 .redirectOutput(dir.resolve(id + ".out.log").toFile()).redirectError(stderr.toFile());
         builder.environment().put("TEAMS_CLUSTER_INSTANCE_ID", id);
         builder.environment().put("TEAMS_HTTP_PORT", Integer.toString(port));
-        instances.put(id, new Instance(id, port, builder.start(), stderr));
+        Instance instance = new Instance(id, port, builder.start(), stderr);
+        instances.put(id, instance);
         log.printf("bench: cluster: started %s (status port %d)%n", id, port);
+        return instance;
     }
 
     private void awaitReady(Instance instance) throws IOException, InterruptedException {

@@ -75,10 +75,10 @@ class ClusterIT {
                     variables:
                       name: colleague
                     """.formatted(ClusterOnOneMachine.userId(PULSE_USER)));
+            // One after the other, as a service manager brings them up: three JVMs starting at once on two cores can
+            // starve the sandbox long enough for a preflight to give up.
             for (String id : List.of("node-1", "node-2", "node-3")) {
                 cluster.start(id);
-            }
-            for (String id : List.of("node-1", "node-2", "node-3")) {
                 cluster.awaitReady(id);
             }
             List<String> memberIds = new ArrayList<>();
