@@ -208,7 +208,7 @@ public final class Application implements AutoCloseable {
      */
     @Override
     public void close() {
-        wiring.stop().begin();
+        wiring.beginStop();
         try {
             main.stop();
         } finally {

@@ -60,6 +60,7 @@ public final class Wiring implements AutoCloseable {
     private final ClusterSettings cluster;
     private final Members members;
     private final PacingBuckets pacing;
+    private final org.apache.camel.component.quartz.QuartzComponent clusteredQuartz;
 
     private Wiring(Settings settings, Target target, Ledger ledger, ClusterSettings cluster, Members members) {
         this.settings = settings;
@@ -76,6 +77,7 @@ public final class Wiring implements AutoCloseable {
         this.members = members;
         this.pacing = cluster.enabled() ? new SharedPacing(ledger.dataSource(), Pacing.rates(settings))
                 : new LocalPacing(Pacing.rates(settings));
+        this.clusteredQuartz = members == null ? null : ClusteredSchedules.component(ledger.dataSource(), cluster);
     }
 
     /**
@@ -163,7 +165,7 @@ public final class Wiring implements AutoCloseable {
             }
         });
         if (members != null) {
-            main.bind("quartz", ClusteredSchedules.component(ledger.dataSource(), cluster));
+            main.bind("quartz", clusteredQuartz);
         }
         main.configure().addRoutesBuilder(new ClusterApi(members));
         main.bind("outcomes", new Outcomes());
@@ -206,7 +208,11 @@ public final class Wiring implements AutoCloseable {
         main.bind("schedules", new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
-                campaigns::check));
+                campaigns::check).resumingInterruptedFirings(cluster.enabled()).afterFirstLoad(() -> {
+                    if (clusteredQuartz != null) {
+                        ClusteredSchedules.startFiring(clusteredQuartz);
+                    }
+                }));
         main.bind("audiencePages", new dev.teamsproactive.campaigns.AudiencePages(ledger, target.graph()));
         main.bind("dryRuns", new dev.teamsproactive.campaigns.DryRuns(reports));
         // Answers: the bot's messaging endpoint and the responses it records (routes/8-answers.camel.yaml).
@@ -241,6 +247,17 @@ public final class Wiring implements AutoCloseable {
     /** The first step of a stop: running campaigns start no new recipient. */
     public GracefulStop stop() {
         return stop;
+    }
+
+    /**
+     * The first step of a stop ({@link #stop()}); in cluster mode this member also takes no more firings of the
+     * schedules (the other members take them).
+     */
+    public void beginStop() {
+        if (clusteredQuartz != null) {
+            ClusteredSchedules.stopFiring(clusteredQuartz);
+        }
+        stop.begin();
     }
 
     public Ledger ledger() {

@@ -51,6 +51,8 @@ public final class CampaignSchedules {
     private final Map<String, CampaignDefinition> byName = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private boolean caughtUp;
+    private boolean resumeInterrupted;
+    private Runnable afterFirstLoad = () -> { };
 
     /** What one file gave at its last change: its definition (null when broken) and its route (null when none). */
     private record Loaded(FileTime modified, long size, CampaignDefinition definition, String routeId) {
@@ -92,10 +94,40 @@ public final class CampaignSchedules {
             }
         });
         if (caughtUp) {
-            return List.of();
+            return resumeInterrupted ? interruptedFirings(now) : List.of();
         }
         caughtUp = true;
+        afterFirstLoad.run();
         return missedFirings(now);
+    }
+
+    /** Runs once the first load has made a schedule of every campaign file (cluster mode: the scheduler starts). */
+    public CampaignSchedules afterFirstLoad(Runnable then) {
+        this.afterFirstLoad = then;
+        return this;
+    }
+
+    /**
+     * Cluster mode: every reload also brings back the latest firing (within the misfire grace) that is still running
+     * with no live run holding it, one whose member died or stopped; the members' schedules fire each time once only,
+     * so no member would otherwise resume it before one starts again.
+     */
+    public CampaignSchedules resumingInterruptedFirings(boolean resume) {
+        this.resumeInterrupted = resume;
+        return this;
+    }
+
+    private List<Firing> interruptedFirings(Instant now) {
+        List<Firing> interrupted = new ArrayList<>();
+        for (CampaignDefinition campaign : byName.values()) {
+            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> !ledger.interrupted(FiringIds.of(campaign, at)))
+                    .ifPresent(at -> {
+                        LOG.info("Campaign {}: the firing of {} was interrupted (its run stopped or died); it resumes here",
+                                campaign.name(), at);
+                        interrupted.add(new Firing(campaign.name(), at));
+                    });
+        }
+        return interrupted;
     }
 
     /** The quartz route's firing: the campaign's name and the time Quartz scheduled it for. */

@@ -27,7 +27,13 @@ public record ClusterSettings(boolean enabled, String instanceId, Duration heart
     public static ClusterSettings of(Settings settings, String ledgerUrl) {
         boolean enabled = Boolean.parseBoolean(settings.get(ENABLED, "false"));
         Duration lease = Duration.ofSeconds(settings.getInt(LEASE));
-        Duration heartbeat = Duration.ofSeconds(Integer.parseInt(settings.get(HEARTBEAT, "5")));
+        Duration heartbeat;
+        try {
+            heartbeat = Duration.ofSeconds(Integer.parseInt(settings.get(HEARTBEAT, "5")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The setting " + HEARTBEAT + " must be a whole number of seconds, not '"
+                    + settings.get(HEARTBEAT, "") + "'");
+        }
         String instanceId = settings.get(INSTANCE_ID).orElseGet(ClusterSettings::hostAndPid);
         if (!enabled) {
             return new ClusterSettings(false, instanceId, heartbeat, lease);
@@ -52,16 +58,14 @@ public record ClusterSettings(boolean enabled, String instanceId, Duration heart
      * What the routes read: the inbox's read lock ({@code changed} alone; in cluster mode the file's row in the
      * database, and no marker file, which a member that died would leave behind and so keep the file from everyone),
      * the schedules' misfire instruction (alone, Quartz's fire-once-now, as it always was; in cluster mode do-nothing:
-     * the misfire policy brings back a missed firing under its own firing id, which Quartz's "now" would not keep), and
-     * one Camel context name for every member (Quartz's clustered jobs find their route by it).
+     * the misfire policy brings back a missed firing under its own firing id, which Quartz's "now" would not keep).
+     * (Quartz's clustered jobs find their route by the Camel context's name, the same on every member:
+     * camel.main.name.)
      */
     public void routeProperties(java.util.Properties into) {
         into.setProperty("teams.inbox.read-lock", enabled ? "idempotent-changed" : "changed");
         into.setProperty("teams.inbox.read-lock-marker-file", Boolean.toString(!enabled));
         into.setProperty("teams.schedules.misfire-instruction", enabled ? "2" : "1");
-        if (enabled) {
-            into.setProperty("camel.main.name", "teams-proactive");
-        }
     }
 
     /** The URL may carry a password: name its scheme only. */

@@ -56,6 +56,34 @@ public final class ClusteredSchedules {
         QuartzComponent quartz = new QuartzComponent();
         quartz.setProperties(p);
         quartz.setPrefixInstanceName(false);
+        // A member's scheduler takes firings only once its routes for config/campaigns/ exist (see startFiring):
+        // one fired on a member without the route would be lost.
+        quartz.setAutoStartScheduler(false);
         return quartz;
+    }
+
+    /** After the first load of config/campaigns/: this member takes its share of the firings from now on. */
+    public static void startFiring(QuartzComponent quartz) {
+        try {
+            if (!quartz.getScheduler().isStarted()) {
+                quartz.getScheduler().start();
+            }
+        } catch (org.quartz.SchedulerException e) {
+            throw new IllegalStateException("The clustered scheduler did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * First of a stop: this member takes no more firings (the other members take them), before its routes stop and
+     * a firing it took could find no route.
+     */
+    public static void stopFiring(QuartzComponent quartz) {
+        try {
+            if (quartz.getCamelContext() != null && quartz.getScheduler().isStarted()) {
+                quartz.getScheduler().standby();
+            }
+        } catch (org.quartz.SchedulerException | RuntimeException e) {
+            // Stopping anyway: at worst one firing taken meanwhile is missed on this member.
+        }
     }
 }

@@ -62,8 +62,16 @@ public final class SharedPacing extends PacingBuckets {
         }
     }
 
+    /**
+     * The bucket's row is named after its rate too (e.g. {@code bot-sends:10/200ms}): Bucket4j keeps the configuration
+     * stored with a bucket, so a changed rate starts a bucket of its own instead of being ignored.
+     */
+    static String key(String bucket, Rate rate) {
+        return bucket + ":" + rate.permits() + "/" + rate.periodMillis() + "ms";
+    }
+
     private BucketProxy shared(String bucket, Rate rate) {
-        return buckets.builder().build(bucket, () -> BucketConfiguration.builder()
+        return buckets.builder().build(key(bucket, rate), () -> BucketConfiguration.builder()
                 .addLimit(limit -> limit.capacity(rate.permits())
                         .refillIntervally(rate.permits(), Duration.ofMillis(rate.periodMillis())))
                 .build());

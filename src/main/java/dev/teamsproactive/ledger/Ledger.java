@@ -229,6 +229,21 @@ public final class Ledger implements AutoCloseable {
         return leases.take(campaignId, owner, expiresAt, holderGone);
     }
 
+    /**
+     * Whether the campaign is RUNNING with no live run holding it: its lease given back (a run that stopped) or
+     * lapsed (a run that died). False for a campaign not registered, or no longer running.
+     */
+    public boolean interrupted(String campaignId) {
+        return transactions.read(c -> {
+            Optional<Campaign> campaign = CampaignsTable.find(c, campaignId);
+            if (campaign.isEmpty() || campaign.get().status() != CampaignStatus.RUNNING) {
+                return false;
+            }
+            LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
+            return holder.owner() == null || holder.expiresAt() == null || !holder.expiresAt().isAfter(now());
+        });
+    }
+
     /** Extends a lease this owner holds; false when it lost it (another run took the campaign over). */
     public boolean renewLease(String campaignId, String owner, Instant expiresAt) {
         return transactions.run(c -> LeaseTable.replace(c, campaignId, owner, owner, expiresAt));

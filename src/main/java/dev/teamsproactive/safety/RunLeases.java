@@ -81,6 +81,21 @@ public final class RunLeases implements AutoCloseable {
         });
     }
 
+    /**
+     * Before the report: this run must still hold the campaign's lease. One that lost it (it stalled for longer than
+     * the lease, and another run took the campaign over) is postponed instead, so the campaign gets one report, from
+     * the run that finishes it.
+     */
+    public void checkStillHeld(Exchange exchange) {
+        String campaignId = exchange.getProperty(Props.CAMPAIGN_ID, String.class);
+        String owner = exchange.getProperty(Props.RUN_LEASE, String.class);
+        if (owner != null && !ledger.renewLease(campaignId, owner, expiry())) {
+            held.remove(campaignId, owner);
+            throw new CampaignPostponedException("Campaign " + campaignId + ": this run lost its lease to another run,"
+                    + " which finishes the campaign and writes its report");
+        }
+    }
+
     private Instant expiry() {
         return clock.instant().plus(duration);
     }

@@ -110,7 +110,7 @@ class ClusterModeTest {
                 while (r.next()) {
                     buckets.add(r.getString(1));
                 }
-                assertThat(buckets).contains("bot-sends");
+                assertThat(buckets).contains("bot-sends:10/200ms");
             }
             c.rollback();
         }
@@ -131,6 +131,69 @@ class ClusterModeTest {
             c.rollback();
             return n;
         }
+    }
+
+    private String status(String campaignId) throws Exception {
+        try (Connection c = app.ledger().dataSource().getConnection();
+                java.sql.PreparedStatement select = c.prepareStatement("SELECT status FROM campaigns WHERE id = ?")) {
+            select.setString(1, campaignId);
+            try (ResultSet r = select.executeQuery()) {
+                String status = r.next() ? r.getString(1) : null;
+                c.rollback();
+                return status;
+            }
+        }
+    }
+
+    private String awaitFinishedFiring() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = app.ledger().dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT id FROM campaigns WHERE id LIKE 'weekly-%' AND status = 'FINISHED'")) {
+                String id = r.next() ? r.getString(1) : null;
+                c.rollback();
+                if (id != null) {
+                    return id;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the missed firing did not finish");
+    }
+
+    @Test
+    void aFiringWhoseMemberDiedIsResumedByAnotherMember() throws Exception {
+        app.close();
+        app = null;
+        Path campaigns = Files.createDirectories(work.resolve("campaigns"));
+        Files.writeString(campaigns.resolve("weekly.yaml"), """
+                name: weekly
+                cron: "0 0 9 ? * MON"
+                timeZone: UTC
+                audience:
+                  group: 030eb94f-70e4-5632-925b-849673335bab
+                """);
+        Files.writeString(config.resolve("application.properties"),
+                "\nteams.campaigns.misfire-grace=P8D\nteams.campaigns.reload-ms=200\n", StandardOpenOption.APPEND);
+        app = startService();
+        // At start, the firing missed within the grace runs (the misfire policy).
+        String firing = awaitFinishedFiring();
+        long delivered = sandbox.tenant().deliveries().count();
+
+        // As if the member running it had died: RUNNING, its lease lapsed.
+        try (Connection c = app.ledger().dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE campaigns SET status = 'RUNNING' WHERE id = '" + firing + "'");
+            c.commit();
+        }
+        assertThat(app.ledger().takeLease(firing, "gone-host/1/1/run", java.time.Instant.now().minusSeconds(1),
+                owner -> true).taken()).isTrue();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"FINISHED".equals(status(firing)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(status(firing)).isEqualTo("FINISHED");
+        assertThat(sandbox.tenant().deliveries().count()).isEqualTo(delivered);
     }
 
     @Test

@@ -54,6 +54,14 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void aHeartbeatThatIsNotANumberIsNamed() throws Exception {
+        Settings bad = settings(Map.of("TEAMS_CLUSTER_HEARTBEAT_SECONDS", "often"));
+
+        assertThatThrownBy(() -> ClusterSettings.of(bad, "jdbc:postgresql://db/ledger"))
+                .hasMessageContaining("teams.cluster.heartbeat-seconds").hasMessageContaining("'often'");
+    }
+
+    @Test
     void theInstanceIdIsTheSettingWhenGiven() throws Exception {
         ClusterSettings cluster = ClusterSettings.of(settings(Map.of("TEAMS_CLUSTER_ENABLED", "true",
                 "TEAMS_CLUSTER_INSTANCE_ID", "node-a")), "jdbc:postgresql://db/ledger");
@@ -72,11 +80,10 @@ class ClusterSettingsTest {
 
         assertThat(alone).containsEntry("teams.inbox.read-lock", "changed")
                 .containsEntry("teams.inbox.read-lock-marker-file", "true")
-                .containsEntry("teams.schedules.misfire-instruction", "1").doesNotContainKey("camel.main.name");
+                .containsEntry("teams.schedules.misfire-instruction", "1");
         assertThat(member).containsEntry("teams.inbox.read-lock", "idempotent-changed")
                 .containsEntry("teams.inbox.read-lock-marker-file", "false")
-                .containsEntry("teams.schedules.misfire-instruction", "2")
-                .containsEntry("camel.main.name", "teams-proactive");
+                .containsEntry("teams.schedules.misfire-instruction", "2");
     }
 
     @Test

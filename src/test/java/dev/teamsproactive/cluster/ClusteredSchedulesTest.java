@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A schedule in cluster mode runs on Quartz's clustered JDBC job store in the ledger's database: the trigger and the
- * member are rows there (what lets a firing run on one member only), and the cron fires.
+ * member are rows there (what lets a firing run on one member only), and the cron fires once the member has loaded
+ * its schedules, until it begins to stop.
  */
 class ClusteredSchedulesTest {
     @RegisterExtension
@@ -58,6 +59,11 @@ class ClusteredSchedulesTest {
             }
         });
         camel.start();
+        // Not before this member's routes are loaded: a firing taken without its route would be lost.
+        assertThat(fired.await(2_500, TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(fired.getCount()).isEqualTo(2);
+
+        ClusteredSchedules.startFiring(quartz);
 
         assertThat(fired.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(quartz.getScheduler().getMetaData().isJobStoreClustered()).isTrue();
@@ -75,5 +81,9 @@ class ClusteredSchedulesTest {
             }
             c.rollback();
         }
+
+        // Stopping: this member takes no more firings (the others would).
+        ClusteredSchedules.stopFiring(quartz);
+        assertThat(quartz.getScheduler().isInStandbyMode()).isTrue();
     }
 }

@@ -97,6 +97,19 @@ class SharedPacingTest {
     }
 
     @Test
+    void aChangedRateIsABucketOfItsOwnNotTheStoredOne() throws Exception {
+        new SharedPacing(ledger.dataSource(), RATES).take(exchange(), "bot-sends");
+        SharedPacing slower = new SharedPacing(ledger.dataSource(), Map.of("bot-sends", new PacingBuckets.Rate(1, 200)));
+        long start = System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            slower.take(exchange(), "bot-sends");
+        }
+
+        // 5/s: the fourth permit comes after three periods, not at once as the stored 50/s bucket would give it.
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(550);
+    }
+
+    @Test
     void theExchangeNamesTheBucketItsCallTookAPermitFrom() throws Exception {
         Exchange exchange = exchange();
         new LocalPacing(RATES).take(exchange, "bot-sends");
