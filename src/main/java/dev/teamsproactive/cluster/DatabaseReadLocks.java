@@ -83,16 +83,33 @@ final class DatabaseReadLocks extends ServiceSupport implements IdempotentReposi
         return taken;
     }
 
-    /** Left for a lease at most: an idle member that does not take files (its inbox off, stalled) holds up nothing. */
+    /**
+     * Only a new file is left to an idle member, and for a lease at most: an idle member that does not take files (its
+     * inbox off, still starting) holds up nothing. A file whose member died (its row lapsed) is taken over at once.
+     */
     private boolean leftToAnIdleMember(String file) {
         long now = clock.millis();
         long lease = settings.lease().toMillis();
         leftSince.values().removeIf(since -> now - since > 10 * lease);
-        if (!spreading.leaveToAnIdleMember(!held.isEmpty())) {
+        if (!spreading.leaveToAnIdleMember(!held.isEmpty()) || hasRow(file)) {
             leftSince.remove(file);
             return false;
         }
         return now - leftSince.computeIfAbsent(file, f -> now) < lease;
+    }
+
+    /** Whether the file has a row, fresh or lapsed: it was taken before. */
+    private boolean hasRow(String file) {
+        try (Connection c = connection(); PreparedStatement select = c.prepareStatement(
+                "SELECT 1 FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?")) {
+            select.setString(1, processor);
+            select.setString(2, file);
+            try (ResultSet r = select.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("CAMEL_MESSAGEPROCESSED: " + e.getMessage(), e);
+        }
     }
 
     @Override

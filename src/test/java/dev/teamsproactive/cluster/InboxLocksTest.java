@@ -186,6 +186,31 @@ class InboxLocksTest {
         }
     }
 
+    @Test
+    void aBusyInstanceTakesOverAFileWhoseInstanceDiedAtOnceButLeavesANewOneToAnIdleInstance() throws Exception {
+        DefaultCamelContext dead = new DefaultCamelContext();
+        contexts.add(dead);
+        IdempotentRepository itsLocks = InboxLocks.repository(ledger.dataSource(), CLUSTER, null);
+        dead.addService(itsLocks);
+        dead.start();
+        String orphan = inbox.resolve("orphan.csv").toString();
+        assertThat(itsLocks.add(orphan)).isTrue();
+        dead.stop();
+
+        try (Members a = member("a"); Members idle = member("b")) {
+            DefaultCamelContext camel = new DefaultCamelContext();
+            contexts.add(camel);
+            IdempotentRepository locks = InboxLocks.repository(ledger.dataSource(), CLUSTER, a);
+            camel.addService(locks);
+            camel.start();
+            assertThat(locks.add(inbox.resolve("running.csv").toString())).as("a's first file").isTrue();
+            Thread.sleep(CLUSTER.lease().toMillis() + 500);
+
+            assertThat(locks.add(inbox.resolve("new.csv").toString())).as("a new file, while b runs nothing").isFalse();
+            assertThat(locks.add(orphan)).as("the dead instance's file").isTrue();
+        }
+    }
+
     private Members member(String instanceId) {
         Members m = new Members(ledger.dataSource(), new ClusterSettings(true, instanceId, CLUSTER.heartbeat(),
                 CLUSTER.lease()), "test-" + instanceId);
