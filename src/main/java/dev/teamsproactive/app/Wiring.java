@@ -161,7 +161,7 @@ public final class Wiring implements AutoCloseable {
             @Override
             public void beforeConfigure(org.apache.camel.main.BaseMainSupport started) {
                 started.getCamelContext().getRegistry().bind("inboxLocks",
-                        InboxLocks.repository(started.getCamelContext(), ledger.dataSource(), cluster));
+                        InboxLocks.repository(ledger.dataSource(), cluster, members));
             }
         });
         if (members != null) {

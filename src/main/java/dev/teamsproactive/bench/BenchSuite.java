@@ -40,8 +40,17 @@ public final class BenchSuite {
     private final List<String> serviceJvmFlags;
     private final PrintStream out;
     private final PrintStream log;
+    /** The PostgreSQL database of the cluster scenarios (bench --ledger-url), or null. */
+    private final ClusterBench.Database database;
 
     public BenchSuite(Path jar, Path work, Sizes sizes, List<String> serviceJvmFlags, PrintStream out, PrintStream log) {
+        this(jar, work, sizes, serviceJvmFlags, out, log, null, null);
+    }
+
+    /** As above; the cluster scenarios run against the database at {@code ledgerUrl} (as {@code ledgerUser}). */
+    public BenchSuite(Path jar, Path work, Sizes sizes, List<String> serviceJvmFlags, PrintStream out, PrintStream log,
+            String ledgerUrl, String ledgerUser) {
+        this.database = ledgerUrl == null ? null : new ClusterBench.Database(ledgerUrl, ledgerUser);
         this.jar = jar;
         this.work = work;
         this.sizes = sizes;
@@ -74,8 +83,12 @@ public final class BenchSuite {
             new AnswersBench(jar, dir, sizes.answers(), sizes.answerSenders(), serviceJvmFlags, noPacing(), out, log).run();
             return;
         }
+        if (group == Scenario.Group.CLUSTER) {
+            runCluster(dir, chosen);
+            return;
+        }
         int users = switch (group) {
-            case LIMITED, SEND -> sizes.limitedUsers();
+            case LIMITED, SEND, CLUSTER -> sizes.limitedUsers();
             case UNLIMITED -> sizes.unlimitedUsers();
             case MILLION, XLSX -> sizes.millionUsers();
             case ANSWERS -> sizes.answers();
@@ -154,6 +167,78 @@ public final class BenchSuite {
         }
     }
 
+    /**
+     * cluster-cold, cluster-warm, cluster-takeover: three instances sharing the PostgreSQL database, one working folder
+     * and the sandbox at --limits real (ClusterBench). The limited scenarios' users, split over three files per round.
+     */
+    private void runCluster(Path dir, Set<Scenario> chosen) throws IOException, InterruptedException {
+        if (database == null) {
+            throw new IOException("the cluster scenarios need a PostgreSQL database: --ledger-url jdbc:postgresql://…");
+        }
+        int users = sizes.limitedUsers();
+        ClusterBench cluster = new ClusterBench(jar, dir, database, users, sizes.latencyMs(), serviceJvmFlags, log);
+        cluster.checkEmpty();
+        List<String> sandboxFlags = List.of("--users", Integer.toString(users + ClusterBench.INSTANCES * WARM_UP_USERS),
+                "--limits", "real", "--latency-ms", Integer.toString(sizes.latencyMs()));
+        log.printf("bench: cluster: sandbox %s, ledger %s, work folder %s%n", String.join(" ", sandboxFlags),
+                database.url(), dir);
+        ServiceProcess.Heap noHeap = new ServiceProcess.Heap(Double.NaN, Double.NaN);
+        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+            cluster.run(sandbox, chosen.contains(Scenario.CLUSTER_TAKEOVER), new ClusterBench.RoundSink() {
+                @Override
+                public void cold(ClusterBench.Round round) {
+                    reportIfChosen(Scenario.CLUSTER_COLD, new Measured(round.summary(), round.stats(), noHeap));
+                }
+
+                @Override
+                public void warm(ClusterBench.Round round) {
+                    reportIfChosen(Scenario.CLUSTER_WARM, new Measured(round.summary(), round.stats(), noHeap));
+                }
+
+                @Override
+                public void takeover(ClusterBench.Takeover takeover) {
+                    reportTakeover(takeover);
+                }
+
+                private void reportIfChosen(Scenario scenario, Measured measured) {
+                    if (chosen.contains(scenario)) {
+                        report(scenario, measured);
+                    } else {
+                        log.printf("bench: the %s round (not asked for, not measured): %s%n", scenario.label(),
+                                measured.details());
+                    }
+                }
+            });
+        }
+    }
+
+    /** cluster-takeover's line: the BENCH fields, {@code seconds} from the kill to the campaign's last row final. */
+    void reportTakeover(ClusterBench.Takeover t) {
+        log.printf(Locale.ROOT, "bench: %s: %d recipients; last row final %.3f s after the kill, sending resumed after"
+                + " %.3f s; %d IN_DOUBT; %d requests, %d answered 429%n", Scenario.CLUSTER_TAKEOVER.label(),
+                t.recipients(), t.seconds(), t.resumedAfterSeconds(), t.inDoubt(), t.stats().requests(),
+                t.stats().throttled());
+        ObjectNode line = JSON.createObjectNode();
+        line.put("scenario", Scenario.CLUSTER_TAKEOVER.label());
+        line.put("recipients", t.recipients());
+        line.put("seconds", round(t.seconds(), 3));
+        line.putNull("rate");
+        line.putNull("ceiling");
+        line.putNull("ratio");
+        line.put("throttled", t.stats().throttled());
+        line.putNull("heapPeakMb");
+        line.putNull("heapLiveMb");
+        // Beyond the documented fields: when the first row after the kill was sent, and the rows left IN_DOUBT.
+        if (Double.isNaN(t.resumedAfterSeconds())) {
+            line.putNull("resumedAfterSeconds");
+        } else {
+            line.put("resumedAfterSeconds", round(t.resumedAfterSeconds(), 3));
+        }
+        line.put("inDoubt", t.inDoubt());
+        out.println("BENCH " + line);
+        out.flush();
+    }
+
     private Measured sendProcess(SandboxProcess sandbox, Path dir, Path config, Path file)
             throws IOException, InterruptedException {
         String name = file.getFileName().toString().replace(".csv", "");
@@ -220,7 +305,7 @@ public final class BenchSuite {
         return env;
     }
 
-    private record Measured(JsonNode summary, SandboxProcess.Stats stats, ServiceProcess.Heap heap) {
+    record Measured(JsonNode summary, SandboxProcess.Stats stats, ServiceProcess.Heap heap) {
         long total() {
             return summary.path("total").asLong();
         }
@@ -255,7 +340,7 @@ public final class BenchSuite {
         }
     }
 
-    private void report(Scenario scenario, Measured m) {
+    void report(Scenario scenario, Measured m) {
         log.printf("bench: %s: %s%n", scenario.label(), m.details());
         if (m.sent() != m.total()) {
             log.printf("bench: %s: WARNING: %d of %d recipients were not sent; the rate counts sent ones only%n",

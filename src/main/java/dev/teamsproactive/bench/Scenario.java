@@ -21,10 +21,15 @@ public enum Scenario {
     /** Reads a 1,000,000-row workbook (the check, then the rows streamed) in a process at -Xmx256m: its heap. */
     XLSX_MILLION(Group.XLSX, false, null),
     /** Answers absorbed by the bot's messaging endpoint (token checks on, the real routes, the ledger), the sandbox as Teams. */
-    ANSWERS(Group.ANSWERS, false, null);
+    ANSWERS(Group.ANSWERS, false, null),
+    /** Three `run` instances sharing a PostgreSQL ledger (bench --ledger-url) and one inbox; three files at once. */
+    CLUSTER_COLD(Group.CLUSTER, false, 30.0),
+    CLUSTER_WARM(Group.CLUSTER, true, 50.0),
+    /** Seconds from a SIGKILL of the instance holding a campaign to that campaign's last row final. */
+    CLUSTER_TAKEOVER(Group.CLUSTER, false, null);
 
     /** Scenarios that share one sandbox and one ledger: a warm run follows the cold run of the same users. */
-    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX, ANSWERS }
+    enum Group { LIMITED, UNLIMITED, MILLION, SEND, XLSX, ANSWERS, CLUSTER }
 
     final Group group;
     final boolean warm;
@@ -40,6 +45,19 @@ public enum Scenario {
     /** The name on the command line and in the BENCH line, e.g. cold-limited. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The scenarios a name on the command line stands for: one scenario, or {@code cluster} for its three. */
+    public static java.util.Set<Scenario> named(String label) {
+        if (label.equals("cluster")) {
+            return java.util.EnumSet.of(CLUSTER_COLD, CLUSTER_WARM, CLUSTER_TAKEOVER);
+        }
+        return java.util.EnumSet.of(of(label));
+    }
+
+    /** Whether the scenario needs a PostgreSQL database (bench --ledger-url): not run unless named. */
+    public boolean needsDatabase() {
+        return group == Group.CLUSTER;
     }
 
     public static Scenario of(String label) {

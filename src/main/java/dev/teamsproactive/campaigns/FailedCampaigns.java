@@ -26,7 +26,12 @@ public final class FailedCampaigns {
         if (campaignId != null && ledger.findCampaign(campaignId).isPresent()) {
             String reason = caught == null ? "failed" : caught.getMessage() != null ? caught.getMessage() : caught.toString();
             if (ledger.failCampaign(campaignId, reason)) {
-                LOG.warn("Campaign {} FAILED: {}", campaignId, reason);
+                if (caught instanceof RuntimeException && caught.getMessage() == null) {
+                    // A bug, not a refusal with a reason (NullPointerException and the like): where it happened.
+                    LOG.warn("Campaign {} FAILED: {}", campaignId, reason, caught);
+                } else {
+                    LOG.warn("Campaign {} FAILED: {}", campaignId, reason);
+                }
             }
         }
         if (caught != null) {

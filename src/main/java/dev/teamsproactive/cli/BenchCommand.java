@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {
-            "Benchmark the pipeline against a sandbox process. Scenarios (default: all, in this order):",
+            "Benchmark the pipeline against a sandbox process. Scenarios (default: all but cluster, in this order):",
             "  cold-limited    never-contacted users, --limits real, --latency-ms 80: ratio to 30/s",
             "  warm-limited    the same users in a new campaign (conversation cache): ratio to 50/s",
             "  cold-unlimited  --limits off, no latency, no pacing: the engine's recipients/s",
@@ -32,11 +32,14 @@ import picocli.CommandLine.Parameters;
             "  xlsx-million    a 1,000,000-row .xlsx read (checked, then streamed) by a process at -Xmx256m: heap",
             "  answers         the sandbox as Teams presses a card's button for --answers users, --answer-senders at a time:",
             "                  answers/s absorbed by the bot's endpoint (token checks, routes, ledger), p50Ms, p99Ms",
+            "  cluster         three `run` instances on one PostgreSQL (--ledger-url, an empty database) and one inbox,",
+            "                  --limits real: cluster-cold (ratio to 30/s), cluster-warm (ratio to 50/s) and",
+            "                  cluster-takeover (seconds from a kill -9 to that campaign's last row final); only when named",
             "Prints one line per scenario: BENCH {\"scenario\",\"recipients\",\"seconds\",\"rate\",\"ceiling\",\"ratio\",\"throttled\",\"heapPeakMb\",\"heapLiveMb\"}",
             "(answers adds \"p50Ms\",\"p99Ms\",\"senders\")."
         })
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run (default: all).")
+    @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "Scenarios to run (default: all but cluster).")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--limited-users", paramLabel = "N", description = "Users of the limited scenarios (default: ${DEFAULT-VALUE}).")
@@ -61,6 +64,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "A flag for the service's JVM, e.g. --service-jvm-flag=-XX:StartFlightRecording=filename=send.jfr (repeatable).")
     List<String> serviceJvmFlags = new ArrayList<>();
 
+    @Option(names = "--ledger-url", paramLabel = "JDBC-URL",
+            description = "The PostgreSQL database the cluster scenarios share, e.g. jdbc:postgresql://localhost/teams_bench"
+                    + " (empty; its password, if any, from TEAMS_LEDGER_PASSWORD).")
+    String ledgerUrl;
+
+    @Option(names = "--ledger-user", paramLabel = "USER", description = "The database user of --ledger-url (default: the URL's or the driver's).")
+    String ledgerUser;
+
     @Option(names = "--jar", paramLabel = "FILE", description = "The teams-proactive jar to run (default: this one).")
     Path jar;
 
@@ -71,13 +82,23 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EnumSet<Scenario> chosen = EnumSet.noneOf(Scenario.class);
         try {
-            scenarios.forEach(s -> chosen.add(Scenario.of(s)));
+            scenarios.forEach(s -> chosen.addAll(Scenario.named(s)));
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
             return SandboxCommand.BAD_USAGE;
         }
         if (chosen.isEmpty()) {
-            chosen.addAll(EnumSet.allOf(Scenario.class));
+            EnumSet.allOf(Scenario.class).stream().filter(s -> !s.needsDatabase()).forEach(chosen::add);
+        }
+        if (ledgerUrl == null && chosen.stream().anyMatch(Scenario::needsDatabase)) {
+            System.err.println("bench: the cluster scenarios need a PostgreSQL database the three instances share:"
+                    + " --ledger-url jdbc:postgresql://localhost/teams_bench (an empty database; see docs/cluster.md)");
+            return SandboxCommand.BAD_USAGE;
+        }
+        if (ledgerUrl != null && !ledgerUrl.startsWith("jdbc:postgresql:")) {
+            System.err.println("bench: --ledger-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host/database), not "
+                    + ledgerUrl);
+            return SandboxCommand.BAD_USAGE;
         }
         if (limitedUsers < 1 || unlimitedUsers < 1 || millionUsers < 1 || latencyMs < 0 || answers < 1 || answerSenders < 1) {
             System.err.println("bench: user counts, --answers and --answer-senders must be at least 1, --latency-ms at least 0");
@@ -93,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
         try {
             new BenchSuite(jarFile.toAbsolutePath(), dir.toAbsolutePath(),
                     new BenchSuite.Sizes(limitedUsers, unlimitedUsers, millionUsers, latencyMs, answers, answerSenders), serviceJvmFlags,
-                    System.out, System.err).run(chosen);
+                    System.out, System.err, ledgerUrl, ledgerUser).run(chosen);
             return 0;
         } catch (IOException e) {
             System.err.println("bench: " + e.getMessage());

@@ -140,6 +140,23 @@ public final class Members implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether this member is busy (it reads a dropped file, or runs a campaign) while another live member runs no
+     * campaign: the inbox then leaves a new file to that one (campaigns spread over the members).
+     */
+    public boolean anotherIsIdleWhileThisIsBusy(boolean readingAFile) {
+        List<Member> members;
+        try {
+            members = live();
+        } catch (RuntimeException e) {
+            return false;
+        }
+        boolean busy = readingAFile || members.stream()
+                .anyMatch(m -> m.instanceId().equals(settings.instanceId()) && !m.campaigns().isEmpty());
+        return busy && members.stream()
+                .anyMatch(m -> !m.instanceId().equals(settings.instanceId()) && m.campaigns().isEmpty());
+    }
+
     /** Leaves the cluster (a clean stop): the others see it gone at once. */
     @Override
     public void close() {

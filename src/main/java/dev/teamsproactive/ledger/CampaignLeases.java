@@ -25,8 +25,13 @@ final class CampaignLeases {
                 boolean free = holder.owner() == null || holder.owner().equals(owner)
                         || holder.expiresAt() == null || !holder.expiresAt().isAfter(now)
                         || holderGone.test(holder.owner());
-                if (!free || !LeaseTable.replace(c, campaignId, holder.owner(), owner, expiresAt)) {
+                if (!free) {
                     return new RunLease(false, holder.owner(), holder.expiresAt(), 0);
+                }
+                if (!LeaseTable.replace(c, campaignId, holder.owner(), owner, expiresAt)) {
+                    // Another run took it between the read and the update (two members at once): name that one.
+                    LeaseTable.Holder winner = LeaseTable.holder(c, campaignId);
+                    return new RunLease(false, winner.owner(), winner.expiresAt(), 0);
                 }
                 if (!owner.equals(holder.owner())) {
                     CampaignsTable.startRun(c, campaignId, now, holder.expiresAt() == null ? now : holder.expiresAt());

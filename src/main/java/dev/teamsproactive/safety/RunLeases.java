@@ -59,7 +59,9 @@ public final class RunLeases implements AutoCloseable {
         if (!lease.taken()) {
             String message = "Campaign " + campaignId + " is being sent by another run (" + lease.holder()
                     + ", lease until " + lease.expiresAt() + "); it is taken up again once that run ends";
-            if (!lease.holder().equals(busyLogged.put(campaignId, lease.holder()))) {
+            // (A holder that let go meanwhile is named null: a map cannot hold it, so say it as text.)
+            String holder = String.valueOf(lease.holder());
+            if (!holder.equals(busyLogged.put(campaignId, holder))) {
                 LOG.info(message);
             }
             throw new CampaignPostponedException(message);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One report per campaign: a run whose lease another run took over (it had stalled) writes none. */
+/**
+ * One report per campaign: a run whose lease another run took over (it had stalled) writes none; of runs that take a
+ * campaign at the same moment (members of a cluster), one runs it and the others are postponed.
+ */
 class RunLeasesTest {
     private static final String CAMPAIGN = "taken-0123456789ab";
     @TempDir
@@ -59,5 +62,42 @@ class RunLeasesTest {
 
         assertThatThrownBy(() -> leases.checkStillHeld(exchange)).isInstanceOf(CampaignPostponedException.class)
                 .hasMessageContaining("lost its lease");
+    }
+
+    @Test
+    void ofRunsTakingOneCampaignAtTheSameMomentOneRunsItAndTheOthersArePostponed() throws Exception {
+        int runs = 6;
+        for (int round = 0; round < 10; round++) {
+            String campaign = "race-" + round + "-0123456789ab";
+            ledger.registerCampaign(campaign, "race.csv", "default", 5);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(runs);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(runs);
+            try {
+                java.util.List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    outcomes.add(pool.submit(() -> {
+                        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+                        exchange.setProperty(Props.CAMPAIGN_ID, campaign);
+                        together.await();
+                        try {
+                            leases.take(exchange);
+                            return "runs";
+                        } catch (CampaignPostponedException postponed) {
+                            return "postponed";
+                        } catch (RuntimeException e) {
+                            return e.toString();
+                        }
+                    }));
+                }
+                java.util.List<String> seen = new java.util.ArrayList<>();
+                for (var outcome : outcomes) {
+                    seen.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                }
+                org.assertj.core.api.Assertions.assertThat(seen).containsOnly("runs", "postponed")
+                        .containsOnlyOnce("runs");
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 }
