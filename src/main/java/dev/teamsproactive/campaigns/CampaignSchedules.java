@@ -77,6 +77,11 @@ public final class CampaignSchedules {
      */
     public synchronized List<Firing> reload(Exchange exchange) {
         CamelContext context = exchange.getContext();
+        // The timer fires its first tick while Camel is still starting its routes: a schedule's route added then may
+        // never be registered, and its file, read already, would not be read again. The next tick reads them.
+        if (!context.getStatus().isStarted()) {
+            return List.of();
+        }
         Map<Path, FileTime> files = files();
         for (Path gone : new ArrayList<>(loaded.keySet())) {
             if (!files.containsKey(gone)) {
