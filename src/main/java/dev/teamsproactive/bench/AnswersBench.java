@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.teamsproactive.ledger.CampaignIds;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +58,7 @@ final class AnswersBench {
         try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
             Map<String, String> environment = new HashMap<>(noPacing);
             environment.put("TEAMS_BOT_ENDPOINT_ENABLED", "auto");
-            environment.put("TEAMS_BOT_ENDPOINT_PORT", Integer.toString(freePort()));
+            environment.put("TEAMS_BOT_ENDPOINT_PORT", Integer.toString(ServiceProcess.freePort()));
             try (ServiceProcess service = ServiceProcess.start(jar, dir, "answers", sandbox.url(), jvm, environment)) {
                 Path file = RecipientFiles.write(Files.createDirectories(dir.resolve("files")).resolve("answers.csv"), 1,
                         answers, RecipientFiles.Key.ID);
@@ -124,8 +123,8 @@ final class AnswersBench {
         line.putNull("ceiling");
         line.putNull("ratio");
         line.put("throttled", 0);
-        putMegabytes(line, "heapPeakMb", heap.peakMb());
-        putMegabytes(line, "heapLiveMb", heap.liveMb());
+        BenchSuite.putMegabytes(line, "heapPeakMb", heap.peakMb());
+        BenchSuite.putMegabytes(line, "heapLiveMb", heap.liveMb());
         // Beyond the suite's fields: each answer's latency as the sender saw it, and how many sent at once.
         line.put("p50Ms", BenchSuite.round(measured.path("p50Ms").asDouble(), 2));
         line.put("p99Ms", BenchSuite.round(measured.path("p99Ms").asDouble(), 2));
@@ -134,17 +133,4 @@ final class AnswersBench {
         out.flush();
     }
 
-    private static void putMegabytes(ObjectNode line, String field, double megabytes) {
-        if (Double.isNaN(megabytes)) {
-            line.putNull(field);
-        } else {
-            line.put(field, BenchSuite.round(megabytes, 1));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

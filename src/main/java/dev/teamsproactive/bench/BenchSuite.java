@@ -367,7 +367,7 @@ public final class BenchSuite {
         out.flush();
     }
 
-    private static void putMegabytes(ObjectNode line, String field, double megabytes) {
+    static void putMegabytes(ObjectNode line, String field, double megabytes) {
         if (Double.isNaN(megabytes)) {
             line.putNull(field);
         } else {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.teamsproactive.ledger.CampaignIds;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -171,10 +170,7 @@ final class ClusterBench {
     }
 
     private Instance start(String id, Path config, String sandboxUrl) throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = ServiceProcess.freePort();
         List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
         command.addAll(jvmFlags);
         command.addAll(List.of("-Dteams.print-heap-peak=true", "-jar", jar.toString(), "run", "--config",

@@ -134,4 +134,11 @@ final class ServiceProcess implements AutoCloseable {
             stop();
         }
     }
+
+    /** A port free on the loopback interface now, for a process started next. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
 }
