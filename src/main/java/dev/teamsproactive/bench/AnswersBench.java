@@ -118,16 +118,16 @@ final class AnswersBench {
         ObjectNode line = JSON.createObjectNode();
         line.put("scenario", Scenario.ANSWERS.label());
         line.put("recipients", answers);
-        line.put("seconds", BenchSuite.round(measured.path("seconds").asDouble(), 3));
-        line.put("rate", BenchSuite.round(measured.path("rate").asDouble(), 2));
+        line.put("seconds", BenchLines.round(measured.path("seconds").asDouble(), 3));
+        line.put("rate", BenchLines.round(measured.path("rate").asDouble(), 2));
         line.putNull("ceiling");
         line.putNull("ratio");
         line.put("throttled", 0);
-        BenchSuite.putMegabytes(line, "heapPeakMb", heap.peakMb());
-        BenchSuite.putMegabytes(line, "heapLiveMb", heap.liveMb());
+        BenchLines.putMegabytes(line, "heapPeakMb", heap.peakMb());
+        BenchLines.putMegabytes(line, "heapLiveMb", heap.liveMb());
         // Beyond the suite's fields: each answer's latency as the sender saw it, and how many sent at once.
-        line.put("p50Ms", BenchSuite.round(measured.path("p50Ms").asDouble(), 2));
-        line.put("p99Ms", BenchSuite.round(measured.path("p99Ms").asDouble(), 2));
+        line.put("p50Ms", BenchLines.round(measured.path("p50Ms").asDouble(), 2));
+        line.put("p99Ms", BenchLines.round(measured.path("p99Ms").asDouble(), 2));
         line.put("senders", senders);
         out.println("BENCH " + line);
         out.flush();

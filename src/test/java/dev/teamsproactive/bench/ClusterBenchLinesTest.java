@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class ClusterBenchLinesTest {
             "ratio", "throttled", "heapPeakMb", "heapLiveMb");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final BenchSuite suite = new BenchSuite(Path.of("teams-proactive.jar"), Path.of("."),
-            new BenchSuite.Sizes(600, 1, 1, 80, 1, 1), List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    private final BenchLines benchLines = new BenchLines(new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     @Test
@@ -39,8 +37,8 @@ class ClusterBenchLinesTest {
     @Test
     void coldAndWarmRoundsGiveTheirRateAsARatioOfTheTenantsCeiling() throws Exception {
         SandboxProcess.Stats stats = new SandboxProcess.Stats(2400, 0, 600);
-        suite.report(Scenario.CLUSTER_COLD, new BenchSuite.Measured(summary(600, 20_500), stats, noHeap()));
-        suite.report(Scenario.CLUSTER_WARM, new BenchSuite.Measured(summary(600, 12_400), stats, noHeap()));
+        benchLines.report(Scenario.CLUSTER_COLD, new Measured(summary(600, 20_500), stats, noHeap()));
+        benchLines.report(Scenario.CLUSTER_WARM, new Measured(summary(600, 12_400), stats, noHeap()));
 
         List<JsonNode> lines = lines();
         assertThat(lines).extracting(l -> l.get("scenario").asText()).containsExactly("cluster-cold", "cluster-warm");
@@ -58,7 +56,7 @@ class ClusterBenchLinesTest {
 
     @Test
     void takeoverGivesTheSecondsFromTheKillToTheCampaignsLastRowFinal() throws Exception {
-        suite.reportTakeover(new ClusterBench.Takeover(200, 17.25, 1.5, 3, new SandboxProcess.Stats(900, 0, 200)));
+        benchLines.reportTakeover(new ClusterBench.Takeover(200, 17.25, 1.5, 3, new SandboxProcess.Stats(900, 0, 200)));
 
         JsonNode line = lines().get(0);
         assertThat(line.fieldNames()).toIterable().startsWith(DOCUMENTED.toArray(String[]::new))
