@@ -54,7 +54,7 @@ public final class BenchSuite {
         this.log = log;
         this.lines = new BenchLines(out, log);
         this.sends = new SendBench(jar, sizes, serviceJvmFlags, lines, log);
-        ClusterBench.Database database = ledgerUrl == null ? null : new ClusterBench.Database(ledgerUrl, ledgerUser);
+        ClusterDatabase database = ledgerUrl == null ? null : new ClusterDatabase(ledgerUrl, ledgerUser);
         this.cluster = new ClusterScenarios(jar, database, sizes, serviceJvmFlags, lines, log);
     }
 

@@ -12,14 +12,14 @@ import java.util.Set;
  */
 final class ClusterScenarios {
     private final Path jar;
-    private final ClusterBench.Database database;
+    private final ClusterDatabase database;
     private final BenchSuite.Sizes sizes;
     private final List<String> serviceJvmFlags;
     private final BenchLines lines;
     private final PrintStream log;
 
     /** @param database the PostgreSQL database of the cluster scenarios (bench --ledger-url), or null */
-    ClusterScenarios(Path jar, ClusterBench.Database database, BenchSuite.Sizes sizes, List<String> serviceJvmFlags,
+    ClusterScenarios(Path jar, ClusterDatabase database, BenchSuite.Sizes sizes, List<String> serviceJvmFlags,
             BenchLines lines, PrintStream log) {
         this.jar = jar;
         this.database = database;
@@ -35,7 +35,7 @@ final class ClusterScenarios {
         }
         int users = sizes.limitedUsers();
         ClusterBench cluster = new ClusterBench(jar, dir, database, users, sizes.latencyMs(), serviceJvmFlags, log);
-        cluster.checkEmpty();
+        database.checkEmpty();
         List<String> sandboxFlags = List.of("--users", Integer.toString(users + ClusterBench.INSTANCES
                 * BenchSuite.WARM_UP_USERS), "--limits", "real", "--latency-ms", Integer.toString(sizes.latencyMs()));
         log.printf("bench: cluster: sandbox %s, ledger %s, work folder %s%n", String.join(" ", sandboxFlags),
