@@ -2,11 +2,15 @@ package dev.teamsproactive.ledger;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** The run lease's transactions for {@link Ledger}: taking it (and marking a dead run's rows), giving it back, reopening rows. */
+/**
+ * The run lease's transactions for {@link Ledger}: taking it (and marking a dead run's rows), whether no live run
+ * holds a running campaign, giving it back, reopening rows.
+ */
 final class CampaignLeases {
     private final Transactions transactions;
     private final Supplier<Instant> clock;
@@ -45,6 +49,17 @@ final class CampaignLeases {
         } catch (DuplicateKeyException impossible) {
             throw new LedgerException("taking the lease of " + campaignId + " failed", impossible);
         }
+    }
+
+    boolean interrupted(String campaignId) {
+        return transactions.read(c -> {
+            Optional<Campaign> campaign = CampaignsTable.find(c, campaignId);
+            if (campaign.isEmpty() || campaign.get().status() != CampaignStatus.RUNNING) {
+                return false;
+            }
+            LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
+            return holder.owner() == null || holder.expiresAt() == null || !holder.expiresAt().isAfter(clock.get());
+        });
     }
 
     void release(String campaignId, String owner) {

@@ -141,6 +141,16 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** A first-wins write sharing a commit: false when a row with its key was there first (nothing written). */
+    boolean runFirst(Transactions.Work<?> work) {
+        try {
+            run(work);
+            return true;
+        } catch (DuplicateKeyException first) {
+            return false;
+        }
+    }
+
     /** Writes what is queued, then stops the writer; later writes run one by one. */
     @Override
     public void close() {

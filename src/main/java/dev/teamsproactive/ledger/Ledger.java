@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -21,7 +20,8 @@ import javax.sql.DataSource;
  * configured). Safe to call from many route threads at once: each method is one short transaction (the
  * per-recipient writes share commits with other threads', see {@link GroupCommit}), and every "who was first"
  * question (same file twice, same user twice, last recipient finishing the campaign) is settled by the
- * database's keys and row locks, not by Java locks.
+ * database's keys and row locks, not by Java locks. This is the ledger's one door: each job is a class of its own
+ * behind it (CampaignRecords, RowClaims, OutcomeWrites, CampaignLeases, and a class per table).
  */
 public final class Ledger implements AutoCloseable {
     /** The code of a row marked IN_DOUBT because the run posting it died. */
@@ -36,6 +36,7 @@ public final class Ledger implements AutoCloseable {
     private final RowClaims rowClaims;
     private final OutcomeWrites outcomeWrites;
     private final CampaignLeases leases;
+    private final CampaignRecords campaigns;
 
     private Ledger(DataSource dataSource, AutoCloseable ownedPool, Clock clock) {
         this.dataSource = dataSource;
@@ -46,6 +47,7 @@ public final class Ledger implements AutoCloseable {
         this.rowClaims = new RowClaims(transactions, grouped, this::now);
         this.outcomeWrites = new OutcomeWrites(grouped, this::now);
         this.leases = new CampaignLeases(transactions, this::now);
+        this.campaigns = new CampaignRecords(transactions, this::now);
     }
 
     /**
@@ -53,19 +55,7 @@ public final class Ledger implements AutoCloseable {
      * {@code jdbc:postgresql:…} (teams.ledger.url).
      */
     public static Ledger open(String jdbcUrl, String user, String password) {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new IllegalArgumentException("No ledger URL: set teams.ledger.url");
-        }
-        String url = jdbcUrl.trim();
-        LedgerFiles.prepare(url);
-        HikariDataSource pool = LedgerDataSource.open(url, user, password);
-        try {
-            LedgerSchema.migrate(pool);
-            LedgerFiles.restrict(url);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        HikariDataSource pool = LedgerDataSource.openMigrated(jdbcUrl, user, password);
         return new Ledger(pool, pool, Clock.systemUTC());
     }
 
@@ -88,25 +78,7 @@ public final class Ledger implements AutoCloseable {
      * @param total how many recipient rows it has (see {@link #setTotal} when that is known later)
      */
     public CampaignRegistration registerCampaign(String id, String source, String template, long total) {
-        CampaignIds.requireSafe(id);
-        Objects.requireNonNull(source, "source");
-        boolean isNew;
-        try {
-            transactions.run(c -> {
-                CampaignsTable.insert(c, id, source, template, total, now());
-                return null;
-            });
-            isNew = true;
-        } catch (DuplicateKeyException alreadyKnown) {
-            isNew = false;
-            transactions.run(c -> {
-                CampaignsTable.restartFailed(c, id);
-                return null;
-            });
-        }
-        boolean created = isNew;
-        return transactions.read(c -> new CampaignRegistration(CampaignsTable.find(c, id).orElseThrow(), created,
-                progress(c, id)));
+        return campaigns.register(id, source, template, total);
     }
 
     /**
@@ -128,36 +100,16 @@ public final class Ledger implements AutoCloseable {
 
     /** Sets the number of recipient rows, for a source whose size is known only once split. */
     public void setTotal(String campaignId, long total) {
-        transactions.run(c -> {
-            CampaignsTable.setTotal(c, campaignId, total);
-            return null;
-        });
+        campaigns.setTotal(campaignId, total);
     }
 
     /** Adds to the count of 429 answers the campaign met. */
     public void addThrottled(String campaignId, long n) {
-        if (n <= 0) {
-            return;
-        }
-        transactions.run(c -> {
-            CampaignsTable.addThrottled(c, campaignId, n);
-            return null;
-        });
+        campaigns.addThrottled(campaignId, n);
     }
 
     public Progress progress(String campaignId) {
-        return transactions.read(c -> progress(c, campaignId));
-    }
-
-    private static Progress progress(Connection c, String campaignId) throws SQLException {
-        long total = CampaignsTable.total(c, campaignId);
-        Map<DeliveryStatus, Long> counts = DeliveriesTable.countByStatus(c, campaignId);
-        long sent = counts.get(DeliveryStatus.SENT);
-        long failed = counts.get(DeliveryStatus.FAILED);
-        long inDoubt = counts.get(DeliveryStatus.IN_DOUBT);
-        long skipped = counts.get(DeliveryStatus.SKIPPED);
-        long done = sent + failed + inDoubt + skipped;
-        return new Progress(total, done, sent, failed, inDoubt, skipped, Math.max(0, total - done));
+        return campaigns.progress(campaignId);
     }
 
     /** True once every recipient row has a final status (one row read, cheap to ask per recipient). */
@@ -219,15 +171,10 @@ public final class Ledger implements AutoCloseable {
      * @return false when a row with its key was there first (nothing written)
      */
     public boolean insertFirst(Insert insert) {
-        try {
-            grouped.run(c -> {
-                insert.apply(c);
-                return Boolean.TRUE;
-            });
-            return true;
-        } catch (DuplicateKeyException first) {
-            return false;
-        }
+        return grouped.runFirst(c -> {
+            insert.apply(c);
+            return Boolean.TRUE;
+        });
     }
 
     /**
@@ -258,14 +205,7 @@ public final class Ledger implements AutoCloseable {
      * lapsed (a run that died). False for a campaign not registered, or no longer running.
      */
     public boolean interrupted(String campaignId) {
-        return transactions.read(c -> {
-            Optional<Campaign> campaign = CampaignsTable.find(c, campaignId);
-            if (campaign.isEmpty() || campaign.get().status() != CampaignStatus.RUNNING) {
-                return false;
-            }
-            LeaseTable.Holder holder = LeaseTable.holder(c, campaignId);
-            return holder.owner() == null || holder.expiresAt() == null || !holder.expiresAt().isAfter(now());
-        });
+        return leases.interrupted(campaignId);
     }
 
     /** Extends a lease this owner holds; false when it lost it (another run took the campaign over). */

@@ -12,6 +12,27 @@ final class LedgerDataSource {
     private LedgerDataSource() {
     }
 
+    /**
+     * The pool over the ledger at a JDBC URL ({@code jdbc:h2:…} or {@code jdbc:postgresql:…}, teams.ledger.url), its
+     * schema created or upgraded, an H2 file's folder and files owner-only.
+     */
+    static HikariDataSource openMigrated(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("No ledger URL: set teams.ledger.url");
+        }
+        String url = jdbcUrl.trim();
+        LedgerFiles.prepare(url);
+        HikariDataSource pool = open(url, user, password);
+        try {
+            LedgerSchema.migrate(pool);
+            LedgerFiles.restrict(url);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return pool;
+    }
+
     static HikariDataSource open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("ledger");
