@@ -1,12 +1,12 @@
 package dev.teamsproactive.campaigns;
 
+import static dev.teamsproactive.campaigns.CampaignFolder.shown;
+import static dev.teamsproactive.campaigns.CampaignFolder.size;
+
 import dev.teamsproactive.input.LogText;
 import dev.teamsproactive.input.RejectedInputException;
-import dev.teamsproactive.ledger.CampaignStatus;
 import dev.teamsproactive.ledger.Ledger;
 import dev.teamsproactive.props.Props;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -16,13 +16,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -42,9 +39,8 @@ public final class CampaignSchedules {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampaignSchedules.class);
 
-    private final Path folder;
-    private final Ledger ledger;
-    private final Duration misfireGrace;
+    private final CampaignFolder folder;
+    private final CatchUpFirings catchUp;
     private final Clock clock;
     private final java.util.function.Consumer<CampaignDefinition> check;
     private final Map<Path, Loaded> loaded = new HashMap<>();
@@ -64,9 +60,8 @@ public final class CampaignSchedules {
      */
     public CampaignSchedules(Path folder, Ledger ledger, Duration misfireGrace, Clock clock,
             java.util.function.Consumer<CampaignDefinition> check) {
-        this.folder = folder;
-        this.ledger = ledger;
-        this.misfireGrace = misfireGrace;
+        this.folder = new CampaignFolder(folder);
+        this.catchUp = new CatchUpFirings(ledger, misfireGrace);
         this.clock = clock;
         this.check = check;
     }
@@ -82,7 +77,7 @@ public final class CampaignSchedules {
         if (!context.getStatus().isStarted()) {
             return List.of();
         }
-        Map<Path, FileTime> files = files();
+        Map<Path, FileTime> files = folder.files();
         for (Path gone : new ArrayList<>(loaded.keySet())) {
             if (!files.containsKey(gone)) {
                 LOG.info("Campaign file {} removed: its schedule stops", shown(gone));
@@ -99,11 +94,11 @@ public final class CampaignSchedules {
             }
         });
         if (caughtUp) {
-            return resumeInterrupted ? interruptedFirings(now) : List.of();
+            return resumeInterrupted ? catchUp.interrupted(byName.values(), now) : List.of();
         }
         caughtUp = true;
         afterFirstLoad.run();
-        return missedFirings(now);
+        return catchUp.missed(byName.values(), now);
     }
 
     /** Runs once the first load has made a schedule of every campaign file (cluster mode: the scheduler starts). */
@@ -120,19 +115,6 @@ public final class CampaignSchedules {
     public CampaignSchedules resumingInterruptedFirings(boolean resume) {
         this.resumeInterrupted = resume;
         return this;
-    }
-
-    private List<Firing> interruptedFirings(Instant now) {
-        List<Firing> interrupted = new ArrayList<>();
-        for (CampaignDefinition campaign : byName.values()) {
-            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> !ledger.interrupted(FiringIds.of(campaign, at)))
-                    .ifPresent(at -> {
-                        LOG.info("Campaign {}: the firing of {} was interrupted (its run stopped or died); it resumes here",
-                                campaign.name(), at);
-                        interrupted.add(new Firing(campaign.name(), at));
-                    });
-        }
-        return interrupted;
     }
 
     /** The quartz route's firing: the campaign's name and the time Quartz scheduled it for. */
@@ -203,10 +185,8 @@ public final class CampaignSchedules {
         byName.put(campaign.name(), campaign);
         String routeId = null;
         if (campaign.enabled()) {
-            routeId = routeId(campaign);
             try {
-                context.addRouteFromTemplate(routeId, ROUTE_TEMPLATE, Map.of("name", campaign.name(),
-                        "trigger", routeId, "cron", campaign.cron(), "timeZone", campaign.timeZone().getId()));
+                routeId = ScheduleRoutes.add(context, campaign);
             } catch (Exception e) {
                 byName.remove(campaign.name());
                 LOG.warn("Campaign file skipped: {}: its schedule cannot start: {}", shown(file), LogText.escape(e.getMessage()));
@@ -248,68 +228,10 @@ public final class CampaignSchedules {
         byName.remove(before.definition().name());
         if (before.routeId() != null) {
             try {
-                // A firing still running keeps running; only its trigger goes.
-                context.getRouteController().stopRoute(before.routeId(), 10, TimeUnit.SECONDS);
-                context.removeRoute(before.routeId());
+                ScheduleRoutes.remove(context, before.routeId());
             } catch (Exception e) {
                 LOG.warn("The schedule of {} did not stop cleanly: {}", shown(file), e.toString());
             }
         }
-    }
-
-    private List<Firing> missedFirings(Instant now) {
-        List<Firing> missed = new ArrayList<>();
-        for (CampaignDefinition campaign : byName.values()) {
-            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> finished(campaign, at)).ifPresent(at -> {
-                LOG.info("Campaign {}: the firing of {} was missed while the service was down; it runs now",
-                        campaign.name(), at);
-                missed.add(new Firing(campaign.name(), at));
-            });
-        }
-        return missed;
-    }
-
-    private boolean finished(CampaignDefinition campaign, Instant at) {
-        return ledger.findCampaign(FiringIds.of(campaign, at)).map(c -> c.status() == CampaignStatus.FINISHED)
-                .orElse(false);
-    }
-
-    private Map<Path, FileTime> files() {
-        Map<Path, FileTime> files = new TreeMap<>();
-        if (!Files.isDirectory(folder)) {
-            return files;
-        }
-        try (Stream<Path> list = Files.list(folder)) {
-            list.filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".yaml") || name.endsWith(".yml")) && Files.isRegularFile(p);
-            }).forEach(p -> {
-                try {
-                    files.put(p, Files.getLastModifiedTime(p));
-                } catch (IOException goneMeanwhile) {
-                    // Seen at the next reload, or never.
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Cannot list the campaign folder {}: {}", folder, e.toString());
-        }
-        return files;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    /** Escaped: a file's name goes into log lines and the status page's problems. */
-    private static String shown(Path file) {
-        return "campaigns/" + LogText.escape(file.getFileName());
-    }
-
-    private static String routeId(CampaignDefinition campaign) {
-        return "schedule-" + campaign.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
     }
 }
