@@ -31,35 +31,31 @@ final class AnswersBench {
     /** The report is rewritten every teams.bot-endpoint.report-ms (its default, as users run it, is kept). */
     private static final Duration REPORT_WAIT = Duration.ofSeconds(60);
 
-    private final Path jar;
+    private final BenchSetup setup;
     private final Path dir;
+    private final Map<String, String> noPacing;
     private final int answers;
     private final int senders;
-    private final List<String> jvm;
-    private final Map<String, String> noPacing;
-    private final PrintStream out;
     private final PrintStream log;
 
-    AnswersBench(Path jar, Path dir, int answers, int senders, List<String> jvm, Map<String, String> noPacing,
-            PrintStream out, PrintStream log) {
-        this.jar = jar;
+    AnswersBench(BenchSetup setup, Path dir, Map<String, String> noPacing) {
+        this.setup = setup;
         this.dir = dir;
-        this.answers = answers;
-        this.senders = senders;
-        this.jvm = jvm;
         this.noPacing = noPacing;
-        this.out = out;
-        this.log = log;
+        this.answers = setup.sizes().answers();
+        this.senders = setup.sizes().answerSenders();
+        this.log = setup.log();
     }
 
     void run() throws IOException, InterruptedException {
         List<String> sandboxFlags = List.of("--users", Integer.toString(answers), "--limits", "off");
         log.printf("bench: answers: sandbox %s, work folder %s%n", String.join(" ", sandboxFlags), dir);
-        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+        try (SandboxProcess sandbox = SandboxProcess.start(setup.jar(), dir.resolve("sandbox.log"), sandboxFlags)) {
             Map<String, String> environment = new HashMap<>(noPacing);
             environment.put("TEAMS_BOT_ENDPOINT_ENABLED", "auto");
             environment.put("TEAMS_BOT_ENDPOINT_PORT", Integer.toString(ServiceProcess.freePort()));
-            try (ServiceProcess service = ServiceProcess.start(jar, dir, "answers", sandbox.url(), jvm, environment)) {
+            try (ServiceProcess service = ServiceProcess.start(setup.jar(), dir, "answers", sandbox.url(),
+                    setup.serviceJvmFlags(), environment)) {
                 Path file = RecipientFiles.write(Files.createDirectories(dir.resolve("files")).resolve("answers.csv"), 1,
                         answers, RecipientFiles.Key.ID);
                 String campaignId = CampaignIds.forFile(file);
@@ -81,7 +77,7 @@ final class AnswersBench {
                         sandbox.cpu().minus(sandboxCpu).toNanos() / 1e6 / answers);
                 long responded = awaitResponded(campaignId);
                 log.printf("bench: answers: the campaign's summary.json says %d of %d responded%n", responded, answers);
-                report(measured, service.stop());
+                setup.lines().reportAnswers(measured, service.stop(), answers, senders);
             }
         }
     }
@@ -113,24 +109,4 @@ final class AnswersBench {
         }
         return responded;
     }
-
-    private void report(JsonNode measured, ServiceProcess.Heap heap) {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("scenario", Scenario.ANSWERS.label());
-        line.put("recipients", answers);
-        line.put("seconds", BenchLines.round(measured.path("seconds").asDouble(), 3));
-        line.put("rate", BenchLines.round(measured.path("rate").asDouble(), 2));
-        line.putNull("ceiling");
-        line.putNull("ratio");
-        line.put("throttled", 0);
-        BenchLines.putMegabytes(line, "heapPeakMb", heap.peakMb());
-        BenchLines.putMegabytes(line, "heapLiveMb", heap.liveMb());
-        // Beyond the suite's fields: each answer's latency as the sender saw it, and how many sent at once.
-        line.put("p50Ms", BenchLines.round(measured.path("p50Ms").asDouble(), 2));
-        line.put("p99Ms", BenchLines.round(measured.path("p99Ms").asDouble(), 2));
-        line.put("senders", senders);
-        out.println("BENCH " + line);
-        out.flush();
-    }
-
 }

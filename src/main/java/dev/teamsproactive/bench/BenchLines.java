@@ -1,5 +1,6 @@
 package dev.teamsproactive.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -42,8 +43,7 @@ final class BenchLines {
         putMegabytes(line, "heapPeakMb", m.heap().peakMb());
         // Beyond the documented BENCH fields: the most heap left in use after a collection, the data the run held.
         putMegabytes(line, "heapLiveMb", m.heap().liveMb());
-        out.println("BENCH " + line);
-        out.flush();
+        print(line);
     }
 
     /** cluster-takeover's line: the BENCH fields, {@code seconds} from the kill to the campaign's last row final. */
@@ -69,11 +69,34 @@ final class BenchLines {
             line.put("resumedAfterSeconds", round(t.resumedAfterSeconds(), 3));
         }
         line.put("inDoubt", t.inDoubt());
+        print(line);
+    }
+
+    /** The answers scenario's line: the BENCH fields, and each answer's latency as its sender saw it. */
+    void reportAnswers(JsonNode measured, ServiceProcess.Heap heap, int answers, int senders) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("scenario", Scenario.ANSWERS.label());
+        line.put("recipients", answers);
+        line.put("seconds", round(measured.path("seconds").asDouble(), 3));
+        line.put("rate", round(measured.path("rate").asDouble(), 2));
+        line.putNull("ceiling");
+        line.putNull("ratio");
+        line.put("throttled", 0);
+        putMegabytes(line, "heapPeakMb", heap.peakMb());
+        putMegabytes(line, "heapLiveMb", heap.liveMb());
+        // Beyond the suite's fields: each answer's latency as the sender saw it, and how many sent at once.
+        line.put("p50Ms", round(measured.path("p50Ms").asDouble(), 2));
+        line.put("p99Ms", round(measured.path("p99Ms").asDouble(), 2));
+        line.put("senders", senders);
+        print(line);
+    }
+
+    private void print(ObjectNode line) {
         out.println("BENCH " + line);
         out.flush();
     }
 
-    static void putMegabytes(ObjectNode line, String field, double megabytes) {
+    private static void putMegabytes(ObjectNode line, String field, double megabytes) {
         if (Double.isNaN(megabytes)) {
             line.putNull(field);
         } else {
@@ -81,7 +104,7 @@ final class BenchLines {
         }
     }
 
-    static BigDecimal round(double value, int places) {
+    private static BigDecimal round(double value, int places) {
         return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP);
     }
 }

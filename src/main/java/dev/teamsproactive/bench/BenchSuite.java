@@ -29,13 +29,8 @@ public final class BenchSuite {
             int answerSenders) {
     }
 
-    private final Path jar;
+    private final BenchSetup setup;
     private final Path work;
-    private final Sizes sizes;
-    private final List<String> serviceJvmFlags;
-    private final PrintStream out;
-    private final PrintStream log;
-    private final BenchLines lines;
     private final SendBench sends;
     private final ClusterScenarios cluster;
 
@@ -46,16 +41,11 @@ public final class BenchSuite {
     /** As above; the cluster scenarios run against the database at {@code ledgerUrl} (as {@code ledgerUser}). */
     public BenchSuite(Path jar, Path work, Sizes sizes, List<String> serviceJvmFlags, PrintStream out, PrintStream log,
             String ledgerUrl, String ledgerUser) {
-        this.jar = jar;
+        this.setup = new BenchSetup(jar, sizes, serviceJvmFlags, new BenchLines(out, log), log);
         this.work = work;
-        this.sizes = sizes;
-        this.serviceJvmFlags = serviceJvmFlags;
-        this.out = out;
-        this.log = log;
-        this.lines = new BenchLines(out, log);
-        this.sends = new SendBench(jar, sizes, serviceJvmFlags, lines, log);
+        this.sends = new SendBench(setup);
         ClusterDatabase database = ledgerUrl == null ? null : new ClusterDatabase(ledgerUrl, ledgerUser);
-        this.cluster = new ClusterScenarios(jar, database, sizes, serviceJvmFlags, lines, log);
+        this.cluster = new ClusterScenarios(setup, database);
     }
 
     public void run(Set<Scenario> chosen) throws IOException, InterruptedException {
@@ -75,11 +65,11 @@ public final class BenchSuite {
             return;
         }
         if (group == Scenario.Group.XLSX) {
-            lines.report(Scenario.XLSX_MILLION, new WorkbookBench(jar, sizes.millionUsers(), serviceJvmFlags, log).run(dir));
+            setup.lines().report(Scenario.XLSX_MILLION, new WorkbookBench(setup).run(dir));
             return;
         }
         if (group == Scenario.Group.ANSWERS) {
-            new AnswersBench(jar, dir, sizes.answers(), sizes.answerSenders(), serviceJvmFlags, noPacing(), out, log).run();
+            new AnswersBench(setup, dir, noPacing()).run();
             return;
         }
         if (group == Scenario.Group.CLUSTER) {
@@ -87,10 +77,10 @@ public final class BenchSuite {
             return;
         }
         int users = switch (group) {
-            case LIMITED, SEND, CLUSTER -> sizes.limitedUsers();
-            case UNLIMITED -> sizes.unlimitedUsers();
-            case MILLION, XLSX -> sizes.millionUsers();
-            case ANSWERS -> sizes.answers();
+            case LIMITED, SEND, CLUSTER -> setup.sizes().limitedUsers();
+            case UNLIMITED -> setup.sizes().unlimitedUsers();
+            case MILLION, XLSX -> setup.sizes().millionUsers();
+            case ANSWERS -> setup.sizes().answers();
         };
         // More users, never in a measured file: each service process warms up with a campaign to them first (the
         // cold service to never-contacted ones, the warm one to the same, now cached). A campaign's first seconds
@@ -99,20 +89,20 @@ public final class BenchSuite {
         int lastWarmUpUser = users + WARM_UP_USERS;
         List<String> sandboxFlags = new ArrayList<>(List.of("--users", Integer.toString(lastWarmUpUser)));
         if (group == Scenario.Group.LIMITED) {
-            sandboxFlags.addAll(List.of("--limits", "real", "--latency-ms", Integer.toString(sizes.latencyMs())));
+            sandboxFlags.addAll(List.of("--limits", "real", "--latency-ms", Integer.toString(setup.sizes().latencyMs())));
         } else {
             sandboxFlags.addAll(List.of("--limits", "off"));
         }
         // Limited runs find users by UPN (an identity lookup each, as most files name people); unlimited ones by id.
         RecipientFiles.Key key = group == Scenario.Group.LIMITED ? RecipientFiles.Key.UPN : RecipientFiles.Key.ID;
-        List<String> jvm = new ArrayList<>(serviceJvmFlags);
+        List<String> jvm = new ArrayList<>(setup.serviceJvmFlags());
         if (group == Scenario.Group.MILLION) {
             jvm.add("-Xmx256m");
         }
         Map<String, String> environment = group == Scenario.Group.LIMITED ? Map.of() : noPacing();
-        log.printf("bench: %s: sandbox %s, work folder %s%n", group.name().toLowerCase(Locale.ROOT),
+        setup.log().printf("bench: %s: sandbox %s, work folder %s%n", group.name().toLowerCase(Locale.ROOT),
                 String.join(" ", sandboxFlags), dir);
-        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+        try (SandboxProcess sandbox = SandboxProcess.start(setup.jar(), dir.resolve("sandbox.log"), sandboxFlags)) {
             Scenario cold = chosen.stream().filter(s -> !s.warm).findFirst().orElse(null);
             Scenario warm = chosen.stream().filter(s -> s.warm).findFirst().orElse(null);
             Path staged = Files.createDirectories(dir.resolve("files"));
@@ -122,13 +112,14 @@ public final class BenchSuite {
             Measured first = measure(sandbox, dir, "cold", coldFile, RecipientFiles.write(staged.resolve("warm-up-1.csv"),
                     firstWarmUpUser, lastWarmUpUser, key), jvm, environment);
             if (cold != null) {
-                lines.report(cold, first);
+                setup.lines().report(cold, first);
             } else {
-                log.printf("bench: the cold run before %s (not asked for, not measured): %s%n", warm.label(), first.details());
+                setup.log().printf("bench: the cold run before %s (not asked for, not measured): %s%n", warm.label(),
+                        first.details());
             }
             if (warm != null) {
-                lines.report(warm, measure(sandbox, dir, "warm", warmFile, RecipientFiles.write(staged.resolve("warm-up-2.csv"),
-                        firstWarmUpUser, lastWarmUpUser, key), jvm, environment));
+                setup.lines().report(warm, measure(sandbox, dir, "warm", warmFile, RecipientFiles.write(
+                        staged.resolve("warm-up-2.csv"), firstWarmUpUser, lastWarmUpUser, key), jvm, environment));
             }
         }
     }
@@ -144,7 +135,7 @@ public final class BenchSuite {
     /** A new service process: a one-recipient campaign to warm it up, then the measured campaign, then its heap peak. */
     private Measured measure(SandboxProcess sandbox, Path dir, String name, Path file, Path warmUp, List<String> jvm,
             Map<String, String> environment) throws IOException, InterruptedException {
-        try (ServiceProcess service = ServiceProcess.start(jar, dir, name, sandbox.url(), jvm, environment)) {
+        try (ServiceProcess service = ServiceProcess.start(setup.jar(), dir, name, sandbox.url(), jvm, environment)) {
             service.send(warmUp);
             SandboxProcess.Stats before = sandbox.stats();
             JsonNode summary = service.send(file);

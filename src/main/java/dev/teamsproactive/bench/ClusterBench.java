@@ -47,17 +47,16 @@ final class ClusterBench {
     private final Path dir;
     private final ClusterDatabase database;
     private final int users;
-    private final int latencyMs;
     private final PrintStream log;
     private final ClusterInstances instances;
 
-    ClusterBench(Path jar, Path dir, ClusterDatabase database, int users, int latencyMs, List<String> jvmFlags, PrintStream log) {
+    /** The limited scenarios' users, split over the instances. */
+    ClusterBench(BenchSetup setup, Path dir, ClusterDatabase database) {
         this.dir = dir;
         this.database = database;
-        this.users = users;
-        this.latencyMs = latencyMs;
-        this.log = log;
-        this.instances = new ClusterInstances(jar, dir, jvmFlags, log);
+        this.users = setup.sizes().limitedUsers();
+        this.log = setup.log();
+        this.instances = new ClusterInstances(setup.jar(), dir, setup.serviceJvmFlags(), log);
     }
 
     /** Runs the rounds; {@code takeover} false stops after the warm round. */

@@ -1,7 +1,6 @@
 package dev.teamsproactive.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,37 +10,29 @@ import java.util.Set;
  * and the sandbox at --limits real (ClusterBench). The limited scenarios' users, split over three files per round.
  */
 final class ClusterScenarios {
-    private final Path jar;
+    private final BenchSetup setup;
     private final ClusterDatabase database;
-    private final BenchSuite.Sizes sizes;
-    private final List<String> serviceJvmFlags;
-    private final BenchLines lines;
-    private final PrintStream log;
 
     /** @param database the PostgreSQL database of the cluster scenarios (bench --ledger-url), or null */
-    ClusterScenarios(Path jar, ClusterDatabase database, BenchSuite.Sizes sizes, List<String> serviceJvmFlags,
-            BenchLines lines, PrintStream log) {
-        this.jar = jar;
+    ClusterScenarios(BenchSetup setup, ClusterDatabase database) {
+        this.setup = setup;
         this.database = database;
-        this.sizes = sizes;
-        this.serviceJvmFlags = serviceJvmFlags;
-        this.lines = lines;
-        this.log = log;
     }
 
     void run(Path dir, Set<Scenario> chosen) throws IOException, InterruptedException {
         if (database == null) {
             throw new IOException("the cluster scenarios need a PostgreSQL database: --ledger-url jdbc:postgresql://…");
         }
-        int users = sizes.limitedUsers();
-        ClusterBench cluster = new ClusterBench(jar, dir, database, users, sizes.latencyMs(), serviceJvmFlags, log);
+        int users = setup.sizes().limitedUsers();
+        ClusterBench cluster = new ClusterBench(setup, dir, database);
         database.checkEmpty();
         List<String> sandboxFlags = List.of("--users", Integer.toString(users + ClusterBench.INSTANCES
-                * BenchSuite.WARM_UP_USERS), "--limits", "real", "--latency-ms", Integer.toString(sizes.latencyMs()));
-        log.printf("bench: cluster: sandbox %s, ledger %s, work folder %s%n", String.join(" ", sandboxFlags),
+                * BenchSuite.WARM_UP_USERS), "--limits", "real", "--latency-ms",
+                Integer.toString(setup.sizes().latencyMs()));
+        setup.log().printf("bench: cluster: sandbox %s, ledger %s, work folder %s%n", String.join(" ", sandboxFlags),
                 database.url(), dir);
         ServiceProcess.Heap noHeap = new ServiceProcess.Heap(Double.NaN, Double.NaN);
-        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+        try (SandboxProcess sandbox = SandboxProcess.start(setup.jar(), dir.resolve("sandbox.log"), sandboxFlags)) {
             cluster.run(sandbox, chosen.contains(Scenario.CLUSTER_TAKEOVER), new ClusterBench.RoundSink() {
                 @Override
                 public void cold(ClusterBench.Round round) {
@@ -55,14 +46,14 @@ final class ClusterScenarios {
 
                 @Override
                 public void takeover(ClusterBench.Takeover takeover) {
-                    lines.reportTakeover(takeover);
+                    setup.lines().reportTakeover(takeover);
                 }
 
                 private void reportIfChosen(Scenario scenario, Measured measured) {
                     if (chosen.contains(scenario)) {
-                        lines.report(scenario, measured);
+                        setup.lines().report(scenario, measured);
                     } else {
-                        log.printf("bench: the %s round (not asked for, not measured): %s%n", scenario.label(),
+                        setup.log().printf("bench: the %s round (not asked for, not measured): %s%n", scenario.label(),
                                 measured.details());
                     }
                 }

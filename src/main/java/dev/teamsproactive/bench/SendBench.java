@@ -3,7 +3,6 @@ package dev.teamsproactive.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,42 +20,34 @@ import java.util.Set;
 final class SendBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jar;
-    private final BenchSuite.Sizes sizes;
-    private final List<String> serviceJvmFlags;
-    private final BenchLines lines;
-    private final PrintStream log;
+    private final BenchSetup setup;
 
-    SendBench(Path jar, BenchSuite.Sizes sizes, List<String> serviceJvmFlags, BenchLines lines, PrintStream log) {
-        this.jar = jar;
-        this.sizes = sizes;
-        this.serviceJvmFlags = serviceJvmFlags;
-        this.lines = lines;
-        this.log = log;
+    SendBench(BenchSetup setup) {
+        this.setup = setup;
     }
 
     void run(Path dir, Set<Scenario> chosen) throws IOException, InterruptedException {
-        int users = sizes.limitedUsers();
+        int users = setup.sizes().limitedUsers();
         int lastWarmUpUser = users + BenchSuite.WARM_UP_USERS;
         List<String> sandboxFlags = List.of("--users", Integer.toString(lastWarmUpUser), "--limits", "real",
-                "--latency-ms", Integer.toString(sizes.latencyMs()));
-        log.printf("bench: send: sandbox %s, work folder %s%n", String.join(" ", sandboxFlags), dir);
-        try (SandboxProcess sandbox = SandboxProcess.start(jar, dir.resolve("sandbox.log"), sandboxFlags)) {
+                "--latency-ms", Integer.toString(setup.sizes().latencyMs()));
+        setup.log().printf("bench: send: sandbox %s, work folder %s%n", String.join(" ", sandboxFlags), dir);
+        try (SandboxProcess sandbox = SandboxProcess.start(setup.jar(), dir.resolve("sandbox.log"), sandboxFlags)) {
             Path staged = Files.createDirectories(dir.resolve("files"));
             Path coldFile = RecipientFiles.write(staged.resolve("cold-send.csv"), 1, users, RecipientFiles.Key.UPN);
             Path warmFile = Files.copy(coldFile, staged.resolve("warm-send.csv"));
             Path config = ServiceProcess.configIn(dir);
             Measured sandboxWarmUp = sendProcess(sandbox, dir, config, RecipientFiles.write(
                     staged.resolve("sandbox-warm-up.csv"), users + 1, lastWarmUpUser, RecipientFiles.Key.UPN));
-            log.printf("bench: the sandbox's warm-up send (not measured): %s%n", sandboxWarmUp.details());
+            setup.log().printf("bench: the sandbox's warm-up send (not measured): %s%n", sandboxWarmUp.details());
             Measured cold = sendProcess(sandbox, dir, config, coldFile);
             if (chosen.contains(Scenario.COLD_SEND)) {
-                lines.report(Scenario.COLD_SEND, cold);
+                setup.lines().report(Scenario.COLD_SEND, cold);
             } else {
-                log.printf("bench: the cold send before warm-send (not asked for, not measured): %s%n", cold.details());
+                setup.log().printf("bench: the cold send before warm-send (not asked for, not measured): %s%n", cold.details());
             }
             if (chosen.contains(Scenario.WARM_SEND)) {
-                lines.report(Scenario.WARM_SEND, sendProcess(sandbox, dir, config, warmFile));
+                setup.lines().report(Scenario.WARM_SEND, sendProcess(sandbox, dir, config, warmFile));
             }
         }
     }
@@ -65,8 +56,8 @@ final class SendBench {
             throws IOException, InterruptedException {
         String name = file.getFileName().toString().replace(".csv", "");
         List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
-        command.addAll(serviceJvmFlags);
-        command.addAll(List.of("-Dteams.print-heap-peak=true", "-jar", jar.toString(), "send", file.toString(),
+        command.addAll(setup.serviceJvmFlags());
+        command.addAll(List.of("-Dteams.print-heap-peak=true", "-jar", setup.jar().toString(), "send", file.toString(),
                 "--config", config.toString(), "--sandbox-url", sandbox.url()));
         Path stdout = dir.resolve(name + ".out.log");
         Path stderr = dir.resolve(name + ".err.log");
@@ -78,7 +69,7 @@ final class SendBench {
         SandboxProcess.Stats stats = sandbox.stats().minus(before);
         List<String> out = Files.readAllLines(stdout);
         JsonNode summary = JSON.readTree(out.get(out.size() - 1));
-        log.printf(Locale.ROOT, "bench: %s: the send process ran %.3f s in all (JVM and Camel start included),"
+        setup.log().printf(Locale.ROOT, "bench: %s: the send process ran %.3f s in all (JVM and Camel start included),"
                 + " the campaign %.3f s of it%n", name, processSeconds, summary.path("durationMs").asLong() / 1000.0);
         return new Measured(summary, stats, ServiceProcess.heapOf(stderr));
     }

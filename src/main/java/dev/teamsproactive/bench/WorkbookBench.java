@@ -3,7 +3,6 @@ package dev.teamsproactive.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,26 +13,21 @@ import java.util.Locale;
 final class WorkbookBench {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path jar;
-    private final int rows;
-    private final List<String> serviceJvmFlags;
-    private final PrintStream log;
+    private final BenchSetup setup;
 
-    WorkbookBench(Path jar, int rows, List<String> serviceJvmFlags, PrintStream log) {
-        this.jar = jar;
-        this.rows = rows;
-        this.serviceJvmFlags = serviceJvmFlags;
-        this.log = log;
+    WorkbookBench(BenchSetup setup) {
+        this.setup = setup;
     }
 
     Measured run(Path dir) throws IOException, InterruptedException {
+        int rows = setup.sizes().millionUsers();
         long writeStart = System.nanoTime();
         Path file = WorkbookFiles.write(dir.resolve("million.xlsx"), 1, rows);
-        log.printf(Locale.ROOT, "bench: xlsx-million: wrote %,d rows (%.1f MB) in %.1f s%n", rows,
+        setup.log().printf(Locale.ROOT, "bench: xlsx-million: wrote %,d rows (%.1f MB) in %.1f s%n", rows,
                 Files.size(file) / (1024.0 * 1024.0), (System.nanoTime() - writeStart) / 1e9);
         List<String> command = new ArrayList<>(List.of(SandboxProcess.java()));
-        command.addAll(serviceJvmFlags);
-        command.addAll(List.of("-Xmx256m", "-Dteams.print-heap-peak=true", "-cp", jar.toString(),
+        command.addAll(setup.serviceJvmFlags());
+        command.addAll(List.of("-Xmx256m", "-Dteams.print-heap-peak=true", "-cp", setup.jar().toString(),
                 WorkbookRead.class.getName(), file.toString()));
         Path stdout = dir.resolve("read.out.log");
         Path stderr = dir.resolve("read.err.log");
