@@ -40,7 +40,9 @@ public final class CampaignSchedules {
     private static final Logger LOG = LoggerFactory.getLogger(CampaignSchedules.class);
 
     private final CampaignFolder folder;
-    private final CatchUpFirings catchUp;
+    private final Ledger ledger;
+    private final Duration misfireGrace;
+    private final MissedFirings missedFirings;
     private final Clock clock;
     private final java.util.function.Consumer<CampaignDefinition> check;
     private final Map<Path, Loaded> loaded = new HashMap<>();
@@ -61,7 +63,9 @@ public final class CampaignSchedules {
     public CampaignSchedules(Path folder, Ledger ledger, Duration misfireGrace, Clock clock,
             java.util.function.Consumer<CampaignDefinition> check) {
         this.folder = new CampaignFolder(folder);
-        this.catchUp = new CatchUpFirings(ledger, misfireGrace);
+        this.ledger = ledger;
+        this.misfireGrace = misfireGrace;
+        this.missedFirings = new MissedFirings(ledger, misfireGrace);
         this.clock = clock;
         this.check = check;
     }
@@ -94,11 +98,11 @@ public final class CampaignSchedules {
             }
         });
         if (caughtUp) {
-            return resumeInterrupted ? catchUp.interrupted(byName.values(), now) : List.of();
+            return resumeInterrupted ? interruptedFirings(now) : List.of();
         }
         caughtUp = true;
         afterFirstLoad.run();
-        return catchUp.missed(byName.values(), now);
+        return missedFirings.of(byName.values(), now);
     }
 
     /** Runs once the first load has made a schedule of every campaign file (cluster mode: the scheduler starts). */
@@ -115,6 +119,19 @@ public final class CampaignSchedules {
     public CampaignSchedules resumingInterruptedFirings(boolean resume) {
         this.resumeInterrupted = resume;
         return this;
+    }
+
+    private List<Firing> interruptedFirings(Instant now) {
+        List<Firing> interrupted = new ArrayList<>();
+        for (CampaignDefinition campaign : byName.values()) {
+            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> !ledger.interrupted(FiringIds.of(campaign, at)))
+                    .ifPresent(at -> {
+                        LOG.info("Campaign {}: the firing of {} was interrupted (its run stopped or died); it resumes here",
+                                campaign.name(), at);
+                        interrupted.add(new Firing(campaign.name(), at));
+                    });
+        }
+        return interrupted;
     }
 
     /** The quartz route's firing: the campaign's name and the time Quartz scheduled it for. */
