@@ -7,6 +7,7 @@ import dev.teamsproactive.cluster.ClusterApi;
 import dev.teamsproactive.cluster.ClusterSettings;
 import dev.teamsproactive.cluster.ClusteredSchedules;
 import dev.teamsproactive.cluster.InboxLocks;
+import dev.teamsproactive.cluster.FiringsToResume;
 import dev.teamsproactive.cluster.LocalPacing;
 import dev.teamsproactive.cluster.Members;
 import dev.teamsproactive.cluster.PacingBuckets;
@@ -209,7 +210,9 @@ public final class Wiring implements AutoCloseable {
         dev.teamsproactive.campaigns.CampaignSchedules schedules = new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
-                campaigns::check).resumingInterruptedFirings(cluster.enabled()).afterFirstLoad(() -> {
+                campaigns::check).resumingInterruptedFirings(cluster.enabled() ? new FiringsToResume(ledger.dataSource(),
+                        java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), cluster.lease(),
+                        java.time.Instant.now())::of : null).afterFirstLoad(() -> {
                     if (clusteredQuartz != null) {
                         ClusteredSchedules.startFiring(clusteredQuartz);
                     }
