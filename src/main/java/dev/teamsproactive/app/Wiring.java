@@ -185,7 +185,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
-        main.bind("botSends", new dev.teamsproactive.message.BotSends());
+        main.bind("botSends", new dev.teamsproactive.message.BotSends(settings.getInt("teams.concurrency.bot-send-queue")
+                + settings.getInt("teams.concurrency.bot-send")));
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         // Update and recall of sent messages (routes/7-follow-ups.camel.yaml).
