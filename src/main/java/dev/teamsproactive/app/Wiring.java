@@ -175,7 +175,12 @@ public final class Wiring implements AutoCloseable {
         main.bind("outcomes", new Outcomes(unansweredSends));
         main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
         main.bind("messages", messages);
-        Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
+        // Campaigns at once share the recipient workers evenly: the Graph stage's and bot-send's.
+        dev.teamsproactive.campaigns.RecipientShares recipientShares = new dev.teamsproactive.campaigns.RecipientShares(
+                settings.getInt("teams.concurrency") + settings.getInt("teams.concurrency.bot-send"));
+        main.bind("recipientShares", recipientShares);
+        Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop,
+                recipientShares);
         main.bind("campaigns", campaigns);
         // Crash safety (docs/guarantees.md): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
