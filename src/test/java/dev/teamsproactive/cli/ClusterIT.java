@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>a campaign file firing every 2 s runs throughout: every firing of the 10 s watched from the first graceful stop
  * on runs exactly once (one campaign, one message), although an instance is stopped meanwhile;</li>
  * <li>a rolling restart (each running instance stopped with SIGTERM once ready and started again, in turn) while the
- * campaigns run, a 2,000-user file dropped as it begins among them, loses and doubles nothing: every row of that
+ * campaigns run, a 4,000-user file dropped as it begins among them, loses and doubles nothing: every row of that
  * file SENT, each of its users one message;</li>
  * </ol>
  * and in the end: every user of the files got at most one message, exactly one when their row is SENT, every row is
@@ -52,10 +52,10 @@ class ClusterIT {
     /** Per instance, unmeasured: sent to first so every JVM has compiled a campaign's paths (as the benchmarks do). */
     private static final int WARM_UP = 60;
     /**
-     * Dropped as the rolling restart begins, so a campaign runs through all of it (each instance takes 10 to 30 s to
-     * start again on a busy machine): 2,000 users, 40 s at the tenant's ceiling.
+     * Dropped as the rolling restart begins, so a campaign runs through all of it (each instance takes 20 to 40 s to
+     * stop, start again and be ready on a busy machine): 4,000 users, 80 s at the tenant's ceiling.
      */
-    private static final int ROLLING = 2_000;
+    private static final int ROLLING = 4_000;
     private static final int ROLLING_FIRST = FILES * PER_FILE + FILES * WARM_UP + 1;
     private static final int PULSE_USER = ROLLING_FIRST + ROLLING;
     private static final Duration RATE_WINDOW = Duration.ofSeconds(15);
