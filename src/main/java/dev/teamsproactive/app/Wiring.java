@@ -7,6 +7,7 @@ import dev.teamsproactive.cluster.ClusterApi;
 import dev.teamsproactive.cluster.ClusterSettings;
 import dev.teamsproactive.cluster.ClusteredSchedules;
 import dev.teamsproactive.cluster.InboxLocks;
+import dev.teamsproactive.cluster.FiringsToResume;
 import dev.teamsproactive.cluster.LocalPacing;
 import dev.teamsproactive.cluster.Members;
 import dev.teamsproactive.cluster.PacingBuckets;
@@ -174,7 +175,12 @@ public final class Wiring implements AutoCloseable {
         main.bind("outcomes", new Outcomes(unansweredSends));
         main.bind("graphAnswers", new dev.teamsproactive.graph.GraphAnswers());
         main.bind("messages", messages);
-        Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop);
+        // Campaigns at once share the recipient workers evenly: the Graph stage's and bot-send's.
+        dev.teamsproactive.campaigns.RecipientShares recipientShares = new dev.teamsproactive.campaigns.RecipientShares(
+                settings.getInt("teams.concurrency") + settings.getInt("teams.concurrency.bot-send"));
+        main.bind("recipientShares", recipientShares);
+        Campaigns campaigns = new Campaigns(ledger, messages, settings.require("teams.default-template"), stop,
+                recipientShares);
         main.bind("campaigns", campaigns);
         // Crash safety (docs/guarantees.md): one run per campaign, a SENDING mark before each POST, resends.
         main.bind("runLeases", runLeases);
@@ -184,7 +190,8 @@ public final class Wiring implements AutoCloseable {
         main.bind("resends", new Resends(ledger));
         main.bind("recipientSteps", new RecipientSteps(ledger, c.tenantId(), target.botServiceUrl()));
         main.bind("recorder", new Recorder(ledger));
-        main.bind("botSends", new dev.teamsproactive.message.BotSends());
+        main.bind("botSends", new dev.teamsproactive.message.BotSends(settings.getInt("teams.concurrency.bot-send-queue")
+                + settings.getInt("teams.concurrency.bot-send")));
         main.bind(HttpConnections.BEAN, httpConnections);
         main.bind("reports", new Reports(ledger, reports, throttles, messages));
         // Update and recall of sent messages (routes/7-follow-ups.camel.yaml).
@@ -209,7 +216,9 @@ public final class Wiring implements AutoCloseable {
         dev.teamsproactive.campaigns.CampaignSchedules schedules = new dev.teamsproactive.campaigns.CampaignSchedules(
                 settings.get("teams.campaigns").map(Path::of).orElse(settings.configDir().resolve("campaigns")), ledger,
                 java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), java.time.Clock.systemUTC(),
-                campaigns::check).resumingInterruptedFirings(cluster.enabled()).afterFirstLoad(() -> {
+                campaigns::check).resumingInterruptedFirings(cluster.enabled() ? new FiringsToResume(ledger.dataSource(),
+                        java.time.Duration.parse(settings.require("teams.campaigns.misfire-grace")), cluster.lease(),
+                        java.time.Instant.now())::of : null).afterFirstLoad(() -> {
                     if (clusteredQuartz != null) {
                         ClusteredSchedules.startFiring(clusteredQuartz);
                     }

@@ -49,7 +49,7 @@ public final class CampaignSchedules {
     private final Map<String, CampaignDefinition> byName = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private boolean caughtUp;
-    private boolean resumeInterrupted;
+    private java.util.function.BiFunction<CampaignDefinition, Instant, List<Instant>> interrupted;
     private Runnable afterFirstLoad = () -> { };
 
     /** What one file gave at its last change: its definition (null when broken) and its route (null when none). */
@@ -98,7 +98,7 @@ public final class CampaignSchedules {
             }
         });
         if (caughtUp) {
-            return resumeInterrupted ? interruptedFirings(now) : List.of();
+            return interrupted != null ? interruptedFirings(now) : List.of();
         }
         caughtUp = true;
         afterFirstLoad.run();
@@ -112,26 +112,26 @@ public final class CampaignSchedules {
     }
 
     /**
-     * Cluster mode: every reload also brings back the latest firing (within the misfire grace) that is still running
-     * with no live run holding it, one whose member died or stopped; the members' schedules fire each time once only,
-     * so no member would otherwise resume it before one starts again.
+     * Cluster mode: every reload also brings back the firings (within the misfire grace) whose member stopped or died
+     * before they ended, as {@code interrupted} names them for a campaign at a time; the members' schedules fire each
+     * time once only, so no member would otherwise resume them.
      */
-    public CampaignSchedules resumingInterruptedFirings(boolean resume) {
-        this.resumeInterrupted = resume;
+    public CampaignSchedules resumingInterruptedFirings(
+            java.util.function.BiFunction<CampaignDefinition, Instant, List<Instant>> interrupted) {
+        this.interrupted = interrupted;
         return this;
     }
 
     private List<Firing> interruptedFirings(Instant now) {
-        List<Firing> interrupted = new ArrayList<>();
+        List<Firing> resumed = new ArrayList<>();
         for (CampaignDefinition campaign : byName.values()) {
-            MisfirePolicy.latestMissed(campaign, now, misfireGrace, at -> !ledger.interrupted(FiringIds.of(campaign, at)))
-                    .ifPresent(at -> {
-                        LOG.info("Campaign {}: the firing of {} was interrupted (its run stopped or died); it resumes here",
-                                campaign.name(), at);
-                        interrupted.add(new Firing(campaign.name(), at));
-                    });
+            for (Instant at : interrupted.apply(campaign, now)) {
+                LOG.info("Campaign {}: the firing of {} was interrupted (its run stopped or died); it resumes here",
+                        campaign.name(), at);
+                resumed.add(new Firing(campaign.name(), at));
+            }
         }
-        return interrupted;
+        return resumed;
     }
 
     /** The quartz route's firing: the campaign's name and the time Quartz scheduled it for. */

@@ -27,9 +27,11 @@ public final class Campaigns {
     private final String defaultTemplate;
     private final GracefulStop stop;
     private final AudienceCampaigns audienceCampaigns;
+    private final RecipientShares shares;
 
-    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate, GracefulStop stop) {
+    public Campaigns(Ledger ledger, Messages messages, String defaultTemplate, GracefulStop stop, RecipientShares shares) {
         this.ledger = ledger;
+        this.shares = shares;
         this.messages = messages;
         this.defaultTemplate = defaultTemplate;
         this.stop = stop;
@@ -92,14 +94,15 @@ public final class Campaigns {
 
     /**
      * The recipients, read lazily; Camel's streaming split closes the stream when done. A stop ends it early
-     * (the campaign resumes at the next start).
+     * (the campaign resumes at the next start). Each is read once the campaign has room ({@link RecipientShares}).
      */
     public RecipientStream recipients(Exchange exchange) {
         RecipientStream all = exchange.getProperty(CampaignSchedules.DEFINITION) != null
                 ? audienceCampaigns.recipients(exchange)
                 : RecipientFile.open(Path.of(exchange.getProperty(Props.CAMPAIGN_FILE, String.class)));
         Reminders.Reminder reminder = exchange.getProperty(Reminders.REMINDER, Reminders.Reminder.class);
-        return stop.untilStopped(reminder == null ? all : RecipientStream.filtered(all, reminder::isDue));
+        return shares.gated(exchange.getProperty(Props.CAMPAIGN_ID, String.class),
+                stop.untilStopped(reminder == null ? all : RecipientStream.filtered(all, reminder::isDue)));
     }
 
     private static String campaignId(Path file, String source) {

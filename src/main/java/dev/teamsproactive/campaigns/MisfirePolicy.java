@@ -3,7 +3,9 @@ package dev.teamsproactive.campaigns;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.Predicate;
@@ -32,22 +34,32 @@ public final class MisfirePolicy {
         if (!campaign.enabled() || campaign.cron() == null || grace.isZero() || grace.isNegative()) {
             return Optional.empty();
         }
-        CronExpression cron;
-        try {
-            cron = new CronExpression(campaign.cron());
-        } catch (ParseException checkedWhenRead) {
-            return Optional.empty();
-        }
-        cron.setTimeZone(TimeZone.getTimeZone(campaign.timeZone()));
-        Instant latest = null;
-        Date next = cron.getNextValidTimeAfter(Date.from(now.minus(grace)));
-        for (int steps = 0; next != null && !next.toInstant().isAfter(now) && steps < MAX_STEPS; steps++) {
-            latest = next.toInstant();
-            next = cron.getNextValidTimeAfter(next);
-        }
+        List<Instant> times = scheduledTimes(campaign, now.minus(grace), now);
+        Instant latest = times.isEmpty() ? null : times.get(times.size() - 1);
         if (latest == null || !campaign.activeAt(latest) || finished.test(latest)) {
             return Optional.empty();
         }
         return Optional.of(latest);
+    }
+
+    /** The times the campaign's cron names in (from, to], oldest first (none for a cron that does not parse). */
+    public static List<Instant> scheduledTimes(CampaignDefinition campaign, Instant from, Instant to) {
+        List<Instant> times = new ArrayList<>();
+        if (campaign.cron() == null) {
+            return times;
+        }
+        CronExpression cron;
+        try {
+            cron = new CronExpression(campaign.cron());
+        } catch (ParseException checkedWhenRead) {
+            return times;
+        }
+        cron.setTimeZone(TimeZone.getTimeZone(campaign.timeZone()));
+        Date next = cron.getNextValidTimeAfter(Date.from(from));
+        for (int steps = 0; next != null && !next.toInstant().isAfter(to) && steps < MAX_STEPS; steps++) {
+            times.add(next.toInstant());
+            next = cron.getNextValidTimeAfter(next);
+        }
+        return times;
     }
 }

@@ -1,6 +1,7 @@
 package dev.teamsproactive.cluster;
 
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -16,13 +17,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Cluster mode: each pacing bucket is one token bucket in the {@code pacing_buckets} table (Bucket4j's PostgreSQL
  * proxy manager, select for update), shared by every instance, so all campaigns on all instances together stay
- * within the tenant's limit. An instance takes permits in blocks (half a period's permits, at least one) in one
- * round trip, reserving them in the shared bucket and waiting locally until they are due, then hands them out to
- * its own calls; a block not used within a period is dropped, never saved up into a burst. A 429's Retry-After
- * puts the shared bucket that much in debt, so every instance waits it out.
+ * within the tenant's limit. The tenant's limits are counted as token buckets refilled evenly (Microsoft's and the
+ * sandbox's alike: 50 sends per second may come as 10 every 200 ms, never as 60 in the next second), so the shared
+ * bucket is refilled evenly too and holds at most one block: the cluster is never more than a few permits ahead of
+ * the even pace, whatever each instance's timing, and the service's own latency jitter (a permit taken here reaches
+ * Microsoft a little later on a busy host) stays well inside the tenant's one-second allowance.
+ *
+ * <p>An instance takes permits in small blocks (a fifth of a period's permits, at least one) in one round trip,
+ * reserving them in the shared bucket and waiting locally until they are due, then hands them out to its own calls;
+ * a block not used within a period is dropped, never saved up into a burst. Ahead of the even pace there are thus at
+ * most one block in the shared bucket plus one block per instance. The refill follows the clock of the member that
+ * wrote the bucket last (Bucket4j ignores time going back), so a skew between the members' clocks adds at most the
+ * bucket's one block. A 429's Retry-After puts the shared bucket that much in debt, so every instance waits it out.
  */
 public final class SharedPacing extends PacingBuckets {
     private static final Logger LOG = LoggerFactory.getLogger(SharedPacing.class);
+
+    /**
+     * The version of the buckets' shape (capacity, refill): a bucket stored by a version of the service that shaped it
+     * otherwise (1: a period's permits at once) is reshaped at its next use instead of being used as stored.
+     */
+    private static final long BUCKET_SHAPE_VERSION = 2;
 
     private final ProxyManager<String> buckets;
     private final Map<String, LocalBlock> blocks = new ConcurrentHashMap<>();
@@ -40,8 +55,9 @@ public final class SharedPacing extends PacingBuckets {
         long validUntilNanos;
     }
 
+    /** 50/s as 10 per 200 ms: blocks of 2, so about 25 round trips a second for the whole cluster. */
     static long blockSize(Rate rate) {
-        return Math.max(1, rate.permits() / 2);
+        return Math.max(1, rate.permits() / 5);
     }
 
     @Override
@@ -71,9 +87,11 @@ public final class SharedPacing extends PacingBuckets {
     }
 
     private BucketProxy shared(String bucket, Rate rate) {
-        return buckets.builder().build(key(bucket, rate), () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(rate.permits())
-                        .refillIntervally(rate.permits(), Duration.ofMillis(rate.periodMillis())))
+        return buckets.builder()
+                .withImplicitConfigurationReplacement(BUCKET_SHAPE_VERSION, TokensInheritanceStrategy.RESET)
+                .build(key(bucket, rate), () -> BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(blockSize(rate))
+                        .refillGreedy(rate.permits(), Duration.ofMillis(rate.periodMillis())))
                 .build());
     }
 

@@ -56,6 +56,10 @@ final class JarProcess implements AutoCloseable {
         return new JarProcess(builder.start());
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** The next line of standard output, or null when none came within {@code timeout} (or the process ended). */
     String nextLine(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -94,9 +98,14 @@ final class JarProcess implements AutoCloseable {
 
     /** SIGTERM, as a user's Ctrl-C or a service manager would stop it. */
     int stop(Duration timeout) throws InterruptedException {
+        terminate();
+        return exitCode(timeout);
+    }
+
+    /** Sends SIGTERM without waiting (several processes stopping at once); {@link #exitCode} waits. */
+    void terminate() {
         // Through the handle: Process.destroy() would also close our ends of its pipes, losing what it logs while stopping.
         process.toHandle().destroy();
-        return exitCode(timeout);
     }
 
     /** SIGKILL: the process dies at once, whatever it was doing. */

@@ -78,6 +78,55 @@ class SharedPacingTest {
         assertThat(taken.get()).isLessThanOrEqualTo(50 * 3 + 10).isGreaterThanOrEqualTo((int) (0.9 * 50 * 3));
     }
 
+    /**
+     * The tenant counts its limit as an evenly refilled bucket (the sandbox at --limits real too): what matters is how
+     * far the cluster ever runs ahead of the even pace, for that is what a busy host's jitter adds to. Three instances,
+     * each greedy, from a fresh bucket: in no window do they take more than the window's even share plus one block
+     * in the bucket and one block per instance (2 each at 50/s).
+     */
+    @Test
+    void threeInstancesNeverRunAheadOfTheEvenPaceByMoreThanABlockEach() throws Exception {
+        List<SharedPacing> instances = List.of(new SharedPacing(ledger.dataSource(), RATES),
+                new SharedPacing(ledger.dataSource(), RATES), new SharedPacing(ledger.dataSource(), RATES));
+        List<Long> permits = java.util.Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + 3_000_000_000L;
+        List<Thread> callers = new ArrayList<>();
+        for (SharedPacing instance : instances) {
+            for (int i = 0; i < 2; i++) {
+                Thread caller = new Thread(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            instance.take(exchange(), "bot-sends");
+                            permits.add(System.nanoTime());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                caller.start();
+                callers.add(caller);
+            }
+        }
+        for (Thread t : callers) {
+            t.join(10_000);
+        }
+
+        List<Long> times = new ArrayList<>(permits);
+        java.util.Collections.sort(times);
+        long block = 2;
+        long aheadAllowed = block + instances.size() * block;
+        double mostAhead = 0;
+        for (int i = 0; i < times.size(); i++) {
+            for (int j = i; j < times.size(); j++) {
+                double evenShare = (times.get(j) - times.get(i)) / 1e9 * 50;
+                mostAhead = Math.max(mostAhead, (j - i + 1) - evenShare);
+            }
+        }
+        assertThat(mostAhead).as("permits ahead of 50/s in the worst window, of %d", times.size())
+                .isLessThanOrEqualTo(aheadAllowed + 1);
+        assertThat(times.size()).as("permits in 3 s").isGreaterThanOrEqualTo((int) (0.9 * 50 * 3));
+    }
+
     @Test
     void aRetryAfterMetByOneInstancePausesTheBucketForTheOther() throws Exception {
         SharedPacing a = new SharedPacing(ledger.dataSource(), RATES);
