@@ -1,10 +1,9 @@
 package dev.teamsproactive.campaigns;
 
+import dev.teamsproactive.message.CampaignShares;
 import dev.teamsproactive.props.Props;
 import dev.teamsproactive.recipients.Recipient;
 import dev.teamsproactive.recipients.RecipientStream;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -16,18 +15,16 @@ import org.apache.camel.support.SynchronizationAdapter;
  * campaign has the whole room, as before.
  */
 public final class RecipientShares {
-    private final Map<String, Open> campaigns = new ConcurrentHashMap<>();
-    private final int room;
+    private final CampaignShares shares;
 
     /** @param room how many recipients an instance works on at once: the Graph stage's workers and bot-send's */
     public RecipientShares(int room) {
-        this.room = room;
+        this.shares = new CampaignShares(room);
     }
 
     /** The campaign's rows, each read once the campaign has room for it; closing it forgets the campaign. */
     public RecipientStream gated(String campaignId, RecipientStream rows) {
-        Open open = new Open();
-        campaigns.put(campaignId, open);
+        CampaignShares.Share open = shares.start(campaignId);
         return new RecipientStream() {
             @Override
             public boolean hasNext() {
@@ -37,7 +34,7 @@ public final class RecipientShares {
             @Override
             public Recipient next() {
                 try {
-                    open.addWithin(() -> Math.max(1, room / (1 + othersOpen(open))));
+                    shares.enter(open);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted while waiting for room", e);
@@ -52,7 +49,7 @@ public final class RecipientShares {
 
             @Override
             public void close() {
-                campaigns.remove(campaignId, open);
+                shares.forget(campaignId, open);
                 rows.close();
             }
         };
@@ -60,43 +57,15 @@ public final class RecipientShares {
 
     /** A recipient's exchange, first thing: its campaign's room is given back once it is done, whatever its outcome. */
     public void track(Exchange recipient) {
-        Open open = campaigns.get(recipient.getProperty(Props.CAMPAIGN_ID, String.class));
+        CampaignShares.Share open = shares.find(recipient.getProperty(Props.CAMPAIGN_ID, String.class));
         if (open == null) {
             return;
         }
         recipient.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                open.remove();
+                open.leave();
             }
         });
-    }
-
-    private int othersOpen(Open self) {
-        int others = 0;
-        for (Open campaign : campaigns.values()) {
-            if (campaign != self && campaign.count > 0) {
-                others++;
-            }
-        }
-        return others;
-    }
-
-    private static final class Open {
-        /** Volatile: the other campaigns read it without this one's lock. */
-        private volatile long count;
-
-        /** Waits while the campaign holds its share (which grows when another campaign ends: looked at again soon). */
-        synchronized void addWithin(java.util.function.IntSupplier share) throws InterruptedException {
-            while (count >= share.getAsInt()) {
-                wait(50);
-            }
-            count++;
-        }
-
-        synchronized void remove() {
-            count--;
-            notifyAll();
-        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.teamsproactive.message;
 
 import dev.teamsproactive.props.Props;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
@@ -17,12 +15,11 @@ import org.apache.camel.support.SynchronizationAdapter;
  * first, and send nothing until the first one ends.
  */
 public final class BotSends {
-    private final Map<String, InFlight> campaigns = new ConcurrentHashMap<>();
-    private final int room;
+    private final CampaignShares shares;
 
     /** @param room how many recipients the bot-send stage holds at once: its queue plus its workers */
     public BotSends(int room) {
-        this.room = room;
+        this.shares = new CampaignShares(room);
     }
 
     /**
@@ -30,12 +27,12 @@ public final class BotSends {
      * while its campaign already holds its share of the stage.
      */
     public void handOff(Exchange exchange) throws InterruptedException {
-        InFlight inFlight = campaigns.computeIfAbsent(campaignId(exchange), id -> new InFlight());
-        inFlight.addWithin(() -> Math.max(1, room / (1 + othersSending(inFlight))));
+        CampaignShares.Share inFlight = shares.of(campaignId(exchange));
+        shares.enter(inFlight);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                inFlight.remove();
+                inFlight.leave();
             }
         });
     }
@@ -43,53 +40,14 @@ public final class BotSends {
     /** Waits until none of the campaign's recipients is still in the bot-send stage. */
     public void awaitAll(Exchange exchange) throws InterruptedException {
         String campaignId = campaignId(exchange);
-        InFlight inFlight = campaigns.get(campaignId);
+        CampaignShares.Share inFlight = shares.find(campaignId);
         if (inFlight != null) {
             inFlight.awaitNone();
-            campaigns.computeIfPresent(campaignId, (id, n) -> n.isNone() ? null : n);
+            shares.forgetIfNone(campaignId);
         }
-    }
-
-    /** The other campaigns with recipients in the stage now (one that ended early may have left its count at 0). */
-    private int othersSending(InFlight self) {
-        int others = 0;
-        for (InFlight campaign : campaigns.values()) {
-            if (campaign != self && campaign.count > 0) {
-                others++;
-            }
-        }
-        return others;
     }
 
     private static String campaignId(Exchange exchange) {
         return exchange.getProperty(Props.CAMPAIGN_ID, String.class);
-    }
-
-    private static final class InFlight {
-        /** Volatile: the other campaigns read it without this one's lock. */
-        private volatile long count;
-
-        /** Waits while the campaign holds its share (which grows when another campaign ends: looked at again soon). */
-        synchronized void addWithin(java.util.function.IntSupplier share) throws InterruptedException {
-            while (count >= share.getAsInt()) {
-                wait(50);
-            }
-            count++;
-        }
-
-        synchronized void remove() {
-            count--;
-            notifyAll();
-        }
-
-        synchronized boolean isNone() {
-            return count == 0;
-        }
-
-        synchronized void awaitNone() throws InterruptedException {
-            while (count > 0) {
-                wait();
-            }
-        }
     }
 }
